@@ -1,0 +1,24 @@
+package dev.switchboard.app.security;
+
+import java.util.UUID;
+
+/** Who is calling: the platform administrator, or someone acting for exactly one tenant. */
+public sealed interface Caller {
+
+    /** The audit name of the caller: {@code admin}, {@code api-key:<id>}, {@code user:<email>}. */
+    String actor();
+
+    record Admin() implements Caller {
+        @Override
+        public String actor() {
+            return "admin";
+        }
+    }
+
+    record TenantApiKey(UUID tenantId, UUID keyId) implements Caller {
+        @Override
+        public String actor() {
+            return "api-key:" + keyId;
+        }
+    }
+}

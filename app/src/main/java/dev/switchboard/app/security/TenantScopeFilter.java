@@ -1,0 +1,71 @@
+package dev.switchboard.app.security;
+
+import dev.switchboard.app.api.problem.ProblemWriter;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantDirectory;
+import dev.switchboard.core.tenant.TenantRef;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sets the tenant context for the rest of the request, from the authenticated caller: a tenant
+ * key's own tenant, or for the administrator the tenant named in {@code X-Tenant}. It is the only
+ * place the API learns which tenant it works for.
+ */
+final class TenantScopeFilter extends OncePerRequestFilter {
+
+    static final String TENANT_HEADER = "X-Tenant";
+
+    private final TenantDirectory tenants;
+    private final ProblemWriter problems;
+
+    TenantScopeFilter(TenantDirectory tenants, ProblemWriter problems) {
+        this.tenants = tenants;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<TenantRef> tenant;
+        try {
+            tenant = tenantOf(SecurityContextHolder.getContext().getAuthentication(), request.getHeader(TENANT_HEADER));
+        } catch (UnknownTenantException e) {
+            problems.write(response, 404, "Not Found", "no tenant '" + e.getMessage() + "'");
+            return;
+        }
+        if (tenant.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private Optional<TenantRef> tenantOf(Authentication authentication, String tenantHeader) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+            return Optional.empty();
+        }
+        if (caller instanceof Caller.TenantApiKey key) {
+            return tenants.byId(key.tenantId());
+        }
+        if (caller instanceof Caller.Admin && tenantHeader != null && !tenantHeader.isBlank()) {
+            return Optional.of(tenants.bySlug(tenantHeader.trim()).orElseThrow(() -> new UnknownTenantException(tenantHeader)));
+        }
+        return Optional.empty();
+    }
+
+    private static final class UnknownTenantException extends RuntimeException {
+        UnknownTenantException(String slug) {
+            super(slug.length() > 64 ? slug.substring(0, 64) : slug);
+        }
+    }
+}

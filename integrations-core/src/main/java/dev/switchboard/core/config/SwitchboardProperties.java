@@ -1,0 +1,60 @@
+package dev.switchboard.core.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The platform's own settings ({@code switchboard.*}, or {@code SWITCHBOARD_*} in the environment).
+ *
+ * @param publicUrl the base URL providers call back; unset: {@code http://localhost:<server port>}
+ * @param dataDir   where the embedded database, generated keyset and admin token live
+ */
+@Validated
+@ConfigurationProperties("switchboard")
+public record SwitchboardProperties(
+        URI publicUrl,
+        @DefaultValue("./data") Path dataDir,
+        String masterKey,
+        Path masterKeyFile,
+        @DefaultValue Worker worker,
+        @DefaultValue Delivery delivery,
+        @DefaultValue Polling polling) {
+
+    /**
+     * @param threads      concurrent workers per node
+     * @param batchSize    items claimed per round trip
+     * @param idlePoll     how often an idle worker looks for due items written by other nodes
+     * @param lease        how long a claimed item stays invisible; a dead node's items return after it
+     */
+    public record Worker(
+            @DefaultValue("8") int threads,
+            @DefaultValue("16") int batchSize,
+            @DefaultValue("250ms") Duration idlePoll,
+            @DefaultValue("60s") Duration lease) {
+    }
+
+    /**
+     * @param initialBackoff first retry delay of a failed send, doubled each attempt, with jitter
+     * @param maxBackoff     cap of the retry delay
+     * @param maxAge         a message still unsent after this long fails as expired
+     */
+    public record Delivery(
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("24h") Duration maxAge) {
+    }
+
+    /**
+     * @param timeout long-poll wait per request
+     * @param errorBackoff pause after a failed poll
+     */
+    public record Polling(
+            @DefaultValue("25s") Duration timeout,
+            @DefaultValue("5s") Duration errorBackoff,
+            @DefaultValue("10s") Duration supervisorInterval) {
+    }
+}

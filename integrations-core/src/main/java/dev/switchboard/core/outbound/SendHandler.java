@@ -1,0 +1,152 @@
+package dev.switchboard.core.outbound;
+
+import dev.switchboard.core.channel.ChannelException;
+import dev.switchboard.core.channel.ChannelProvider;
+import dev.switchboard.core.channel.ChannelRegistry;
+import dev.switchboard.core.channel.IntegrationHandle;
+import dev.switchboard.core.channel.OutboundMessage;
+import dev.switchboard.core.channel.SendReceipt;
+import dev.switchboard.core.conversation.ConversationRepository;
+import dev.switchboard.core.conversation.Message;
+import dev.switchboard.core.conversation.MessageRepository;
+import dev.switchboard.core.integration.Integration;
+import dev.switchboard.core.integration.IntegrationCounters;
+import dev.switchboard.core.integration.IntegrationHandles;
+import dev.switchboard.core.integration.IntegrationRepository;
+import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.queue.WorkHandler;
+import dev.switchboard.core.queue.WorkItem;
+import dev.switchboard.core.queue.WorkKinds;
+import dev.switchboard.core.queue.WorkQueue;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantRef;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers one outbound message: marks it {@code sending} and commits, makes one provider call
+ * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
+ * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
+ * leaves the message {@code sending} and its item leased: it is sent again once the lease
+ * expires, the only way a message can go out twice.
+ */
+@Component
+class SendHandler implements WorkHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SendHandler.class);
+
+    private final MessageRepository messages;
+    private final ConversationRepository conversations;
+    private final IntegrationRepository integrations;
+    private final IntegrationHandles handles;
+    private final IntegrationCounters counters;
+    private final DeliveryReceipts receipts;
+    private final ChannelRegistry channels;
+    private final DeliveryPolicy policy;
+    private final WorkQueue queue;
+    private final TransactionTemplate tx;
+
+    SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
+                IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
+                ChannelRegistry channels, DeliveryPolicy policy, WorkQueue queue, TransactionTemplate tx) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.integrations = integrations;
+        this.handles = handles;
+        this.counters = counters;
+        this.receipts = receipts;
+        this.channels = channels;
+        this.policy = policy;
+        this.queue = queue;
+        this.tx = tx;
+    }
+
+    @Override
+    public String kind() {
+        return WorkKinds.SEND;
+    }
+
+    private record Attempt(ChannelProvider provider, IntegrationHandle integration, OutboundMessage message) {
+    }
+
+    @Override
+    public void handle(WorkItem item) {
+        TenantRef tenant = TenantContext.require();
+        Attempt attempt = tx.execute(status -> begin(item, tenant));
+        if (attempt == null) {
+            return;
+        }
+        SendReceipt receipt;
+        try {
+            receipt = attempt.provider().send(attempt.integration(), attempt.message());
+        } catch (ChannelException e) {
+            tx.executeWithoutResult(status -> failed(item, e));
+            return;
+        }
+        tx.executeWithoutResult(status -> sent(item, receipt));
+    }
+
+    /** Marks the message sending and gathers what the call needs; null when there is nothing to send. */
+    private Attempt begin(WorkItem item, TenantRef tenant) {
+        Message message = messages.findById(item.refId()).orElse(null);
+        if (message == null || message.getStatus().settled()) {
+            queue.complete(item);
+            return null;
+        }
+        if (policy.expired(message.getCreatedAt(), Instant.now())) {
+            finish(item, message, "expired: not sent within " + policy.maxAge());
+            return null;
+        }
+        Integration integration = integrations.findById(message.getIntegrationId()).orElseThrow();
+        if (integration.getStatus() == IntegrationStatus.DISABLED) {
+            finish(item, message, "integration disabled");
+            return null;
+        }
+        ChannelProvider provider = channels.require(integration.getType());
+        String chatId = conversations.findById(message.getConversationId()).orElseThrow().getChatId();
+        OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message, chatId),
+                provider.capabilities());
+        message.sending();
+        return new Attempt(provider, handles.handle(tenant, integration), outbound);
+    }
+
+    private void sent(WorkItem item, SendReceipt receipt) {
+        Message message = messages.findById(item.refId()).orElseThrow();
+        message.sent(receipt.providerMessageId());
+        counters.sent(message.getIntegrationId());
+        messages.flush();
+        receipts.applyPending(message.getIntegrationId(), receipt.providerMessageId());
+        // the provider accepted it: record that even if our lease ran out meanwhile
+        queue.remove(item);
+    }
+
+    private void failed(WorkItem item, ChannelException e) {
+        Message message = messages.findById(item.refId()).orElseThrow();
+        String reason = e.getMessage();
+        if (e.retryable()) {
+            Instant next = Instant.now().plus(policy.delayAfter(message.getAttempts(), e.retryAfter()));
+            if (!policy.expired(message.getCreatedAt(), next)) {
+                message.requeued(reason);
+                queue.retry(item, next, reason);
+                log.info("send retry message={} attempt={} status={} next={} reason={}", message.getId(),
+                        message.getAttempts(), e.status(), next, reason);
+                return;
+            }
+            reason = "expired after " + message.getAttempts() + " attempts: " + reason;
+        }
+        finish(item, message, reason);
+        if (e.kind() == ChannelException.Kind.UNAUTHORIZED) {
+            integrations.findById(message.getIntegrationId()).ifPresent(i -> i.noteError(e.getMessage()));
+        }
+    }
+
+    private void finish(WorkItem item, Message message, String reason) {
+        message.failed(reason);
+        queue.complete(item);
+        log.warn("send failed message={} integration={} attempts={} reason={}", message.getId(),
+                message.getIntegrationId(), message.getAttempts(), reason);
+    }
+}

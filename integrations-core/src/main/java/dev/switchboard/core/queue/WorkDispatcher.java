@@ -1,0 +1,177 @@
+package dev.switchboard.core.queue;
+
+import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.support.NodeIdentity;
+import dev.switchboard.core.support.Threads;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantDirectory;
+import dev.switchboard.core.tenant.TenantRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's workers. One dispatcher thread claims as many due items as there are idle workers
+ * (one round trip for a batch), and runs each with its tenant in context. Every node runs one;
+ * {@code SKIP LOCKED} keeps them from taking the same item.
+ */
+@Component
+public class WorkDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkDispatcher.class);
+
+    private final WorkQueue queue;
+    private final WorkSignal signal;
+    private final TenantDirectory tenants;
+    private final Map<String, WorkHandler> handlers;
+    private final SwitchboardProperties.Worker config;
+    private final String owner;
+    private final Semaphore idleWorkers;
+    private volatile boolean running;
+    private Thread dispatcher;
+    private ExecutorService workers;
+
+    public WorkDispatcher(WorkQueue queue, WorkSignal signal, TenantDirectory tenants, List<WorkHandler> handlers,
+                          SwitchboardProperties properties, NodeIdentity node) {
+        this.queue = queue;
+        this.signal = signal;
+        this.tenants = tenants;
+        this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
+        this.config = properties.worker();
+        this.owner = node.id();
+        this.idleWorkers = new Semaphore(config.threads());
+    }
+
+    /** This node's identity in {@code work_item.lease_owner}. */
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Threads.perTask("sb-worker");
+        dispatcher = Threads.start("sb-dispatcher", this::dispatchLoop);
+        log.info("work dispatcher started owner={} workers={} virtualThreads={}", owner, config.threads(),
+                Threads.virtualAvailable());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.signal();
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops at a higher phase) so accepted work is handed over. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                long seen = signal.generation();
+                idleWorkers.acquire();
+                int free = 1 + idleWorkers.drainPermits();
+                List<WorkItem> items = claim(Math.min(free, config.batchSize()));
+                idleWorkers.release(free - items.size());
+                items.forEach(item -> workers.execute(() -> runReleasing(item)));
+                if (items.isEmpty()) {
+                    signal.awaitAfter(seen, config.idlePoll());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("work claim failed, retrying: {}", e.toString());
+                sleepQuietly(config.idlePoll());
+            }
+        }
+    }
+
+    private List<WorkItem> claim(int max) {
+        try {
+            return queue.claim(owner, max, config.lease());
+        } catch (RuntimeException e) {
+            if (!running) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private void runReleasing(WorkItem item) {
+        try {
+            run(item);
+        } finally {
+            idleWorkers.release();
+            signal.signal();
+        }
+    }
+
+    void run(WorkItem item) {
+        Optional<TenantRef> tenant = tenants.byId(item.tenantId());
+        WorkHandler handler = handlers.get(item.kind());
+        if (tenant.isEmpty() || handler == null) {
+            log.warn("work item={} kind={} cannot run: {}", item.id(), item.kind(),
+                    tenant.isEmpty() ? "tenant gone" : "no handler on this node");
+            queue.retry(item, Instant.now().plus(Duration.ofMinutes(1)), "no handler or tenant");
+            return;
+        }
+        try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
+            handler.handle(item);
+        } catch (LeaseLostException e) {
+            log.warn("{}", e.getMessage());
+        } catch (Exception e) {
+            Instant next = Instant.now().plus(backoff(item.attempts()));
+            log.warn("work item={} kind={} tenant={} failed (attempt {}), retry at {}: {}", item.id(), item.kind(),
+                    tenant.get().slug(), item.attempts(), next, e.toString());
+            queue.retry(item, next, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Back-off for handler crashes (not provider failures, which the send handler classifies itself). */
+    static Duration backoff(int attempts) {
+        long base = Math.min(300_000L, 1_000L << Math.min(attempts, 18));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

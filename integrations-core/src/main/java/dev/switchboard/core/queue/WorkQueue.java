@@ -1,0 +1,144 @@
+package dev.switchboard.core.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The durable work queue ({@code public.work_item}). Enqueueing joins the caller's transaction,
+ * so work exists exactly when the data it refers to was committed. Claims use
+ * {@code FOR UPDATE SKIP LOCKED}; a claim moves {@code run_at} to the end of its lease, so the
+ * items of a worker that died become due again by themselves.
+ */
+@Component
+public class WorkQueue {
+
+    private final JdbcClient jdbc;
+    private final WorkSignal signal;
+
+    public WorkQueue(JdbcClient jdbc, WorkSignal signal) {
+        this.jdbc = jdbc;
+        this.signal = signal;
+    }
+
+    public void enqueue(UUID tenantId, String kind, UUID refId) {
+        enqueueAt(tenantId, kind, refId, null);
+    }
+
+    public void enqueueAt(UUID tenantId, String kind, UUID refId, Instant runAt) {
+        jdbc.sql("""
+                INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at)
+                VALUES (:tenant, :kind, :ref, coalesce(:runAt, now()))
+                """)
+                .param("tenant", tenantId)
+                .param("kind", kind)
+                .param("ref", refId)
+                .param("runAt", runAt == null ? null : OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
+                .update();
+        signalAfterCommit();
+    }
+
+    /** Claims up to {@code max} due items for {@code owner}, oldest due first. */
+    public List<WorkItem> claim(String owner, int max, Duration lease) {
+        return jdbc.sql("""
+                UPDATE public.work_item w
+                SET run_at = now() + make_interval(secs => :leaseSeconds), lease_owner = :owner, attempts = w.attempts + 1
+                WHERE w.id IN (
+                    SELECT id FROM public.work_item
+                    WHERE run_at <= now()
+                    ORDER BY run_at
+                    LIMIT :max
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
+                """)
+                .param("leaseSeconds", lease.toMillis() / 1000.0)
+                .param("owner", owner)
+                .param("max", max)
+                .query((rs, n) -> new WorkItem(rs.getLong("id"), rs.getObject("tenant_id", UUID.class),
+                        rs.getString("kind"), rs.getObject("ref_id", UUID.class), rs.getInt("attempts"), owner,
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /**
+     * Removes a finished item, inside the transaction that recorded the work's effects.
+     *
+     * @throws LeaseLostException when another worker has claimed the item since: roll back
+     */
+    public void complete(WorkItem item) {
+        int removed = jdbc.sql("DELETE FROM public.work_item WHERE id = :id AND lease_owner = :owner AND attempts = :attempts")
+                .param("id", item.id())
+                .param("owner", item.owner())
+                .param("attempts", item.attempts())
+                .update();
+        if (removed == 0) {
+            throw new LeaseLostException(item);
+        }
+    }
+
+    /**
+     * Removes an item whatever its lease, for work whose effect already happened outside the
+     * database (a message the provider accepted) and must be recorded even if the lease ran out.
+     */
+    public void remove(WorkItem item) {
+        jdbc.sql("DELETE FROM public.work_item WHERE id = :id").param("id", item.id()).update();
+    }
+
+    /** Releases the item to run again at {@code runAt}, keeping the reason. */
+    public void retry(WorkItem item, Instant runAt, String reason) {
+        jdbc.sql("""
+                UPDATE public.work_item SET run_at = :runAt, lease_owner = NULL, last_error = :reason
+                WHERE id = :id AND lease_owner = :owner AND attempts = :attempts
+                """)
+                .param("runAt", OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
+                .param("reason", reason)
+                .param("id", item.id())
+                .param("owner", item.owner())
+                .param("attempts", item.attempts())
+                .update();
+    }
+
+    /** Puts a claimed item back without counting the claim as an attempt (a rate-limit wait). */
+    public void postpone(WorkItem item, Instant runAt) {
+        jdbc.sql("""
+                UPDATE public.work_item SET run_at = :runAt, lease_owner = NULL, attempts = attempts - 1
+                WHERE id = :id AND lease_owner = :owner AND attempts = :attempts
+                """)
+                .param("runAt", OffsetDateTime.ofInstant(runAt, ZoneOffset.UTC))
+                .param("id", item.id())
+                .param("owner", item.owner())
+                .param("attempts", item.attempts())
+                .update();
+    }
+
+    public long depth() {
+        return jdbc.sql("SELECT count(*) FROM public.work_item").query(Long.class).single();
+    }
+
+    /** How long the oldest due item has been waiting. */
+    public Duration lag() {
+        Double seconds = jdbc.sql("SELECT extract(epoch FROM now() - min(run_at)) FROM public.work_item WHERE run_at <= now()")
+                .query(Double.class).optional().orElse(null);
+        return seconds == null ? Duration.ZERO : Duration.ofMillis((long) (seconds * 1000));
+    }
+
+    private void signalAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.signal();
+                }
+            });
+        } else {
+            signal.signal();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.switchboard.core.tenant;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TenantRepository extends JpaRepository<Tenant, UUID> {
+
+    Optional<Tenant> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+}

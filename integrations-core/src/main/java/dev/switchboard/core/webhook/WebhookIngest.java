@@ -1,0 +1,73 @@
+package dev.switchboard.core.webhook;
+
+import dev.switchboard.core.channel.ChannelProvider;
+import dev.switchboard.core.channel.ChannelRegistry;
+import dev.switchboard.core.channel.InboundEvent;
+import dev.switchboard.core.channel.IntegrationHandle;
+import dev.switchboard.core.channel.WebhookRejectedException;
+import dev.switchboard.core.channel.WebhookRejectedException.Reason;
+import dev.switchboard.core.channel.WebhookRequest;
+import dev.switchboard.core.inbound.InboundStore;
+import dev.switchboard.core.integration.Integration;
+import dev.switchboard.core.integration.IntegrationHandles;
+import dev.switchboard.core.integration.IntegrationRepository;
+import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantDirectory;
+import dev.switchboard.core.tenant.TenantRef;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inbound path of every webhook: route lookup → the provider's authentication → parsing →
+ * one transaction that stores the events and enqueues their processing. It returns only after
+ * that commit, so the provider's 2xx means "durably stored". Any rejection stores nothing.
+ */
+@Service
+public class WebhookIngest {
+
+    private final ChannelRegistry channels;
+    private final WebhookRoutes routes;
+    private final TenantDirectory tenants;
+    private final IntegrationRepository integrations;
+    private final IntegrationHandles handles;
+    private final InboundStore store;
+    private final TransactionTemplate readOnly;
+
+    public WebhookIngest(ChannelRegistry channels, WebhookRoutes routes, TenantDirectory tenants,
+                         IntegrationRepository integrations, IntegrationHandles handles, InboundStore store,
+                         TransactionTemplate tx) {
+        this.channels = channels;
+        this.routes = routes;
+        this.tenants = tenants;
+        this.integrations = integrations;
+        this.handles = handles;
+        this.store = store;
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** @return how many events were new */
+    public int ingest(String segment, String webhookKey, WebhookRequest request) {
+        ChannelProvider provider = channels.byWebhookSegment(segment).orElseThrow(WebhookIngest::unknown);
+        WebhookRoutes.Route route = routes.find(webhookKey)
+                .filter(r -> r.channelType().equals(provider.type()))
+                .orElseThrow(WebhookIngest::unknown);
+        TenantRef tenant = tenants.byId(route.tenantId()).orElseThrow(WebhookIngest::unknown);
+        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+            Integration integration = readOnly.execute(status -> integrations.findById(route.integrationId()).orElse(null));
+            if (integration == null || integration.getStatus() == IntegrationStatus.DISABLED) {
+                throw unknown();
+            }
+            IntegrationHandle handle = handles.handle(tenant, integration);
+            provider.authenticate(handle, request);
+            List<InboundEvent> events = provider.parse(handle, request);
+            return events.isEmpty() ? 0 : store.store(integration.getId(), events);
+        }
+    }
+
+    private static WebhookRejectedException unknown() {
+        return new WebhookRejectedException(Reason.NOT_FOUND, "no such webhook");
+    }
+}
