@@ -29,8 +29,15 @@ public record OutboundMessage(
     public record ContactCard(String name, String phone) {
     }
 
-    /** @param id the opaque value returned when pressed (Telegram: ≤ 64 bytes of callback data) */
-    public record Button(String id, String title) {
+    /**
+     * @param id    the opaque value returned when pressed (Telegram: ≤ 64 bytes of callback data)
+     * @param url   when set, a link button that opens this URL instead of coming back to us
+     */
+    public record Button(String id, String title, String url) {
+
+        public Button(String id, String title) {
+            this(id, title, null);
+        }
     }
 
     public static OutboundMessage text(UUID id, String to, String text) {

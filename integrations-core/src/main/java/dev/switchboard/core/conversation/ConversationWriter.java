@@ -5,12 +5,14 @@ import java.sql.Timestamp;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds or creates the contact and conversation a message belongs to, race-free (upserts on
  * their natural keys). Runs in the caller's tenant transaction.
  */
 @Component
+@Transactional
 public class ConversationWriter {
 
     private final JdbcClient jdbc;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code messages_received}, {@code messages_sent} and {@code last_activity}, spread over a few rows
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * Runs inside the caller's tenant transaction.
  */
 @Component
+@Transactional
 public class IntegrationCounters {
 
     static final int SHARDS = 8;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies providers' delivery receipts to outbound messages. Status only moves forward
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * applied when it is. Runs in the caller's tenant transaction.
  */
 @Component
+@Transactional
 public class DeliveryReceipts {
 
     private final JdbcClient jdbc;

@@ -58,6 +58,7 @@ class PollingLoop implements Runnable {
                 receiver.confirm(integration, batch);
                 cursor = batch.nextCursor();
             } catch (ChannelException e) {
+                prepared = false;
                 log.warn("polling failed tenant={} status={} reason={}", tenant.slug(), e.status(), e.getMessage());
                 pause(e.retryAfter().orElse(errorBackoff));
             } catch (RuntimeException e) {

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Conversations across the tenant's channels, newest first; a person's reply; bot/human hand-off. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/conversations")
 class ConversationController {
 

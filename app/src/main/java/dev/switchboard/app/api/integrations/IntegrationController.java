@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A tenant's channels: connect (credentials verified with the provider first), inspect, change, remove. */
 @RestController
-@Validated
 @RequestMapping("/api/v1/integrations")
 class IntegrationController {
 

@@ -8,6 +8,7 @@ import dev.switchboard.core.integration.ConnectFailedException;
 import dev.switchboard.core.support.ConflictException;
 import dev.switchboard.core.support.NotFoundException;
 import dev.switchboard.core.vault.VaultException;
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -80,6 +81,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(Problems.validation(List.of(new FieldError(e.getName(), "is not a valid "
                 + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName())))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            errors.add(new FieldError(path.substring(path.lastIndexOf('.') + 1), v.getMessage()));
+        });
+        return respond(Problems.validation(errors));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,80 @@
+package dev.switchboard.app.support;
+
+import dev.switchboard.app.SwitchboardApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of the app's integration tests: one Spring context for all of them (same
+ * configuration, so Spring caches it), on the embedded PostgreSQL under a temporary data
+ * directory, talking to the sandbox emulators over real HTTP. Tests create their own tenants,
+ * so they do not see each other's data.
+ */
+@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AppIT {
+
+    protected static final String ADMIN_TOKEN = "adm_test_" + UUID.randomUUID();
+    private static final AtomicInteger TENANTS = new AtomicInteger();
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void switchboardProperties(DynamicPropertyRegistry registry) {
+        registry.add("switchboard.data-dir", DATA_DIR::toString);
+        registry.add("switchboard.admin-token", () -> ADMIN_TOKEN);
+        registry.add("switchboard.telegram.api-url", () -> Sandboxes.telegram().baseUrl());
+        registry.add("switchboard.delivery.initial-backoff", () -> "200ms");
+        registry.add("switchboard.polling.timeout", () -> "2s");
+        registry.add("switchboard.polling.error-backoff", () -> "300ms");
+        registry.add("switchboard.polling.supervisor-interval", () -> "1s");
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected Api anonymous() {
+        return new Api(baseUrl(), Map.of());
+    }
+
+    protected Api admin() {
+        return new Api(baseUrl(), Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+    }
+
+    protected Api asKey(String apiKey) {
+        return new Api(baseUrl(), Map.of("Authorization", "Bearer " + apiKey));
+    }
+
+    /** A tenant of this test, created through the API, with its first API key. */
+    protected TestTenant newTenant(String prefix) {
+        String slug = prefix + "_" + TENANTS.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100000, 36);
+        Api.Response created = admin().post("/api/v1/tenants", Map.of("slug", slug, "name", "Tenant " + slug,
+                "ownerEmail", slug + "@example.test", "ownerPassword", "correct horse battery"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("tenant not created: " + created);
+        }
+        String apiKey = created.text("apiKey");
+        return new TestTenant(UUID.fromString(created.text("id")), slug, apiKey, asKey(apiKey));
+    }
+
+    public record TestTenant(UUID id, String slug, String apiKey, Api api) {
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("switchboard-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.switchboard.channel.telegram;
+
+import dev.switchboard.channel.telegram.client.HttpTelegramClient;
+import dev.switchboard.channel.telegram.client.TelegramClient;
+import dev.switchboard.channel.telegram.webhook.TelegramWebhook;
+import dev.switchboard.core.channel.ChannelProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registers the Telegram channel. Remove this module from the app and Telegram is gone; nothing else changes. */
+@AutoConfiguration
+@EnableConfigurationProperties(TelegramProperties.class)
+class TelegramAutoConfiguration {
+
+    @Bean
+    TelegramClient telegramClient(TelegramProperties properties) {
+        return new HttpTelegramClient(properties);
+    }
+
+    @Bean
+    ChannelProvider telegramChannel(TelegramClient client) {
+        JsonMapper json = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        return new TelegramChannel(client, new TelegramWebhook(json));
+    }
+}
