@@ -38,6 +38,8 @@ class ServerRestartIT {
         String integrationId;
 
         try (ServerProcess first = ServerProcess.start(workDir, env)) {
+            progress("first started");
+
             assertThat(Files.readString(data.resolve("admin-token")).trim()).startsWith("adm_");
             assertThat(first.output()).contains("admin token: generated and written to")
                     .doesNotContain(Files.readString(data.resolve("admin-token")).trim());
@@ -48,10 +50,12 @@ class ServerRestartIT {
             apiKey = tenant.text("apiKey");
             Api.Response integration = tenantApi(first, apiKey).post("/api/v1/integrations", Map.of("type", "telegram",
                     "name", "bot", "credentials", Map.of("botToken", bot.token()), "settings", Map.of("mode", "polling")));
-            assertThat(integration.status()).isEqualTo(201);
+            assertThat(integration.status()).as(() -> integration.body() + "\n" + first.output()).isEqualTo(201);
             integrationId = integration.text("id");
 
             try (ServerProcess second = ServerProcess.launch(workDir, env)) {
+            progress("second launched");
+
                 assertThat(second.awaitExit(Duration.ofSeconds(90))).isNotZero();
                 assertThat(second.output()).contains("is in use by another running Switchboard server");
             }
@@ -59,25 +63,36 @@ class ServerRestartIT {
             assertThat(tenantApi(first, apiKey).get("/api/v1/integrations/" + integrationId).status()).isEqualTo(200);
 
             first.stop();
+            progress("first stopped");
             assertThat(Processes.postgresOn(data.resolve("pg"))).as("clean stop stops the embedded database").isEmpty();
         }
 
         List<Long> orphans;
         try (ServerProcess second = ServerProcess.start(workDir, env)) {
+            progress("second started");
+
             assertSurvived(second, data, apiKey, integrationId);
             assertThat(Processes.postgresOn(data.resolve("pg"))).isNotEmpty();
             second.kill9();
+            progress("second killed");
             orphans = Processes.postgresOn(data.resolve("pg"));
             assertThat(orphans).as("kill -9 leaves the embedded database running").isNotEmpty();
         }
 
         try (ServerProcess third = ServerProcess.start(workDir, env)) {
+            progress("third started");
+
             assertThat(third.output()).contains("still running on").contains("stopping it");
             assertThat(Processes.postgresOn(data.resolve("pg"))).doesNotContainAnyElementsOf(orphans);
             assertSurvived(third, data, apiKey, integrationId);
             third.stop();
+            progress("third stopped");
         }
         assertThat(Processes.postgresOn(data.resolve("pg"))).isEmpty();
+    }
+
+    private static void progress(String step) {
+        System.out.println(java.time.Instant.now() + " restart test: " + step);
     }
 
     private static void assertSurvived(ServerProcess server, Path data, String apiKey, String integrationId) {
