@@ -37,6 +37,9 @@ public abstract class AppIT {
         registry.add("switchboard.polling.timeout", () -> "2s");
         registry.add("switchboard.polling.error-backoff", () -> "300ms");
         registry.add("switchboard.polling.supervisor-interval", () -> "1s");
+        registry.add("switchboard.delivery.circuit.window", () -> "4");
+        registry.add("switchboard.delivery.circuit.minimum-calls", () -> "4");
+        registry.add("switchboard.delivery.circuit.open-duration", () -> "3s");
     }
 
     protected String baseUrl() {

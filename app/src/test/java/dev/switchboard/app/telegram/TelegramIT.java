@@ -45,6 +45,24 @@ abstract class TelegramIT extends AppIT {
         return List.of();
     }
 
+    /** The guest writes first (a bot may only write to people who started it) and gets the echo. */
+    protected void startChat(Connected connected, dev.switchboard.sandbox.telegram.TgUser guest) {
+        telegram.injectText(connected.bot().token(), guest, "hello");
+        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token(), guest.id()))
+                .extracting(dev.switchboard.sandbox.telegram.SentMessage::text).contains("hello"));
+    }
+
+    protected Api.Response send(Connected connected, long chatId, String text) {
+        Api.Response response = connected.tenant().api().post("/api/v1/messages", Map.of(
+                "integrationId", connected.integrationId(), "to", Long.toString(chatId), "text", text));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response;
+    }
+
+    protected JsonNode message(Connected connected, Api.Response queued) {
+        return connected.tenant().api().get("/api/v1/messages/" + queued.text("id")).json();
+    }
+
     protected static void eventually(Runnable assertion) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
     }

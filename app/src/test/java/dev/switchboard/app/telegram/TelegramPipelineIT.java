@@ -153,13 +153,6 @@ class TelegramPipelineIT extends TelegramIT {
         });
     }
 
-    /** The guest writes first: a bot may only write to people who started it. */
-    private void startChat(Connected connected, TgUser guest) {
-        telegram.injectText(connected.bot().token(), guest, "hello");
-        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token(), guest.id()))
-                .extracting(SentMessage::text).contains("hello"));
-    }
-
     private String webhookPath(Connected connected) {
         String url = connected.view().path("webhookUrl").asString();
         return url.substring(url.indexOf("/webhooks/"));

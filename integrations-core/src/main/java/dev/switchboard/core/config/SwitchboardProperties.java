@@ -22,7 +22,8 @@ public record SwitchboardProperties(
         Path masterKeyFile,
         @DefaultValue Worker worker,
         @DefaultValue Delivery delivery,
-        @DefaultValue Polling polling) {
+        @DefaultValue Polling polling,
+        @DefaultValue Jobs jobs) {
 
     /**
      * @param threads      concurrent workers per node
@@ -41,11 +42,42 @@ public record SwitchboardProperties(
      * @param initialBackoff first retry delay of a failed send, doubled each attempt, with jitter
      * @param maxBackoff     cap of the retry delay
      * @param maxAge         a message still unsent after this long fails as expired
+     * @param rateLimits     whether sends are held to each provider's published rates
+     * @param rateScale      multiplies those rates (tests and benchmarks run them faster)
+     * @param circuit        when to stop calling a provider that keeps failing
      */
     public record Delivery(
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
-            @DefaultValue("24h") Duration maxAge) {
+            @DefaultValue("24h") Duration maxAge,
+            @DefaultValue("true") boolean rateLimits,
+            @DefaultValue("1.0") double rateScale,
+            @DefaultValue Circuit circuit) {
+    }
+
+    /**
+     * A per-integration circuit breaker over the last {@code window} calls: at {@code failureRate}
+     * percent of 5xx or timeouts (and at least {@code minimumCalls}) it opens for {@code openDuration},
+     * then lets {@code probes} calls through to see whether the provider recovered.
+     */
+    public record Circuit(
+            @DefaultValue("10") int window,
+            @DefaultValue("5") int minimumCalls,
+            @DefaultValue("50") float failureRate,
+            @DefaultValue("30s") Duration openDuration,
+            @DefaultValue("1") int probes) {
+    }
+
+    /**
+     * @param reconcileInterval  how often every active integration's remote registration is made right again
+     * @param healthInterval     how often every integration's credentials and remote side are checked
+     * @param concurrency        integrations reconciled or checked at once
+     */
+    public record Jobs(
+            @DefaultValue("30m") Duration reconcileInterval,
+            @DefaultValue("1h") Duration healthInterval,
+            @DefaultValue("10m") Duration maintenanceInterval,
+            @DefaultValue("16") int concurrency) {
     }
 
     /**

@@ -38,6 +38,14 @@ public class Integration {
     private String lastError;
     @Column(name = "last_error_at")
     private Instant lastErrorAt;
+    @Convert(converter = JsonMapConverter.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "remote_state")
+    private Map<String, Object> remoteState;
+    @Column(name = "reconciled_at")
+    private Instant reconciledAt;
+    @Column(name = "checked_at")
+    private Instant checkedAt;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -99,6 +107,16 @@ public class Integration {
         touch();
     }
 
+    /** What the last reconcile saw of the remote side (pending updates, the provider's last error, ...). */
+    public void reconciled(Map<String, Object> state) {
+        this.remoteState = state == null ? null : new LinkedHashMap<>(state);
+        this.reconciledAt = Instant.now();
+    }
+
+    public void checked() {
+        this.checkedAt = Instant.now();
+    }
+
     /** Used by key rotation: the same credentials sealed under the newest key. */
     public void resealed(byte[] sealedCredentials) {
         this.credentials = sealedCredentials;
@@ -146,6 +164,18 @@ public class Integration {
 
     public Instant getLastErrorAt() {
         return lastErrorAt;
+    }
+
+    public Map<String, Object> getRemoteState() {
+        return remoteState;
+    }
+
+    public Instant getReconciledAt() {
+        return reconciledAt;
+    }
+
+    public Instant getCheckedAt() {
+        return checkedAt;
     }
 
     public Instant getCreatedAt() {

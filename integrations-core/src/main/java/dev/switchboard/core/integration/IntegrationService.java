@@ -9,6 +9,7 @@ import dev.switchboard.core.channel.ConnectTarget;
 import dev.switchboard.core.channel.HealthReport;
 import dev.switchboard.core.channel.IntegrationHandle;
 import dev.switchboard.core.channel.InvalidInputException;
+import dev.switchboard.core.outbound.ProviderCircuitBreakers;
 import dev.switchboard.core.support.ConflictException;
 import dev.switchboard.core.support.NotFoundException;
 import dev.switchboard.core.support.RandomTokens;
@@ -44,10 +45,12 @@ public class IntegrationService {
     private final WebhookRoutes routes;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final ProviderCircuitBreakers breakers;
 
     public IntegrationService(ChannelRegistry channels, IntegrationRepository integrations,
                               IntegrationCounters counters, IntegrationHandles handles, WebhookRoutes routes,
-                              TransactionTemplate tx, ApplicationEventPublisher events) {
+                              TransactionTemplate tx, ApplicationEventPublisher events,
+                              ProviderCircuitBreakers breakers) {
         this.channels = channels;
         this.integrations = integrations;
         this.counters = counters;
@@ -55,6 +58,7 @@ public class IntegrationService {
         this.routes = routes;
         this.tx = tx;
         this.events = events;
+        this.breakers = breakers;
     }
 
     public IntegrationDetails create(NewIntegration request) {
@@ -239,7 +243,8 @@ public class IntegrationService {
 
     private IntegrationDetails details(Integration integration, IntegrationCounters.Totals totals) {
         return new IntegrationDetails(integration, totals,
-                handles.target(integration.getType(), integration.getWebhookKey()).webhookUrl());
+                handles.target(integration.getType(), integration.getWebhookKey()).webhookUrl(),
+                breakers.state(integration.getId()));
     }
 
     /** Rejects work on a disabled integration with a clear reason. */

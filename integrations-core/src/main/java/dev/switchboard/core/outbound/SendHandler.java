@@ -20,14 +20,18 @@ import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one outbound message: marks it {@code sending} and commits, makes one provider call
+ * Delivers one outbound message: waits for the provider's circuit and rate limits (in the queue,
+ * not in a thread), marks it {@code sending} and commits, makes one provider call
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
@@ -46,12 +50,15 @@ class SendHandler implements WorkHandler {
     private final DeliveryReceipts receipts;
     private final ChannelRegistry channels;
     private final DeliveryPolicy policy;
+    private final SendRateLimiter rateLimiter;
+    private final ProviderCircuitBreakers breakers;
     private final WorkQueue queue;
     private final TransactionTemplate tx;
 
     SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
-                ChannelRegistry channels, DeliveryPolicy policy, WorkQueue queue, TransactionTemplate tx) {
+                ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
+                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -60,6 +67,8 @@ class SendHandler implements WorkHandler {
         this.receipts = receipts;
         this.channels = channels;
         this.policy = policy;
+        this.rateLimiter = rateLimiter;
+        this.breakers = breakers;
         this.queue = queue;
         this.tx = tx;
     }
@@ -75,22 +84,46 @@ class SendHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
-        Attempt attempt = tx.execute(status -> begin(item, tenant));
-        if (attempt == null) {
+        Attempt attempt = tx.execute(status -> prepare(item, tenant));
+        if (attempt == null || !admitted(item, attempt)) {
             return;
         }
+        tx.executeWithoutResult(status -> messages.findById(item.refId()).orElseThrow().sending());
+        UUID integrationId = attempt.integration().integrationId();
+        long started = System.nanoTime();
         SendReceipt receipt;
         try {
             receipt = attempt.provider().send(attempt.integration(), attempt.message());
         } catch (ChannelException e) {
+            breakers.failed(integrationId, Duration.ofNanos(System.nanoTime() - started), e);
             tx.executeWithoutResult(status -> failed(item, e));
             return;
         }
+        breakers.succeeded(integrationId, Duration.ofNanos(System.nanoTime() - started));
         tx.executeWithoutResult(status -> sent(item, receipt));
     }
 
-    /** Marks the message sending and gathers what the call needs; null when there is nothing to send. */
-    private Attempt begin(WorkItem item, TenantRef tenant) {
+    /**
+     * Whether the call may go out now: the provider's circuit is not open and the rate limits
+     * have a token. Otherwise the item waits in the queue, without counting as an attempt.
+     */
+    private boolean admitted(WorkItem item, Attempt attempt) {
+        UUID integrationId = attempt.integration().integrationId();
+        if (!breakers.tryAcquire(integrationId)) {
+            queue.postpone(item, Instant.now().plus(breakers.retryDelay()));
+            return false;
+        }
+        Optional<Duration> wait = rateLimiter.acquire(integrationId, attempt.message().to(), attempt.provider().capabilities());
+        if (wait.isPresent()) {
+            breakers.release(integrationId);
+            queue.postpone(item, Instant.now().plus(wait.get()));
+            return false;
+        }
+        return true;
+    }
+
+    /** Gathers what the call needs; null when there is nothing (more) to send. */
+    private Attempt prepare(WorkItem item, TenantRef tenant) {
         Message message = messages.findById(item.refId()).orElse(null);
         if (message == null || message.getStatus().settled()) {
             queue.complete(item);
@@ -109,7 +142,6 @@ class SendHandler implements WorkHandler {
         String chatId = conversations.findById(message.getConversationId()).orElseThrow().getChatId();
         OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message, chatId),
                 provider.capabilities());
-        message.sending();
         return new Attempt(provider, handles.handle(tenant, integration), outbound);
     }
 

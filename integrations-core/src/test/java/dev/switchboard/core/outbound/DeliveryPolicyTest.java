@@ -13,8 +13,10 @@ class DeliveryPolicyTest {
 
     private final DeliveryPolicy policy = new DeliveryPolicy(new SwitchboardProperties(null, null, null, null,
             new SwitchboardProperties.Worker(8, 16, Duration.ofMillis(250), Duration.ofSeconds(60)),
-            new SwitchboardProperties.Delivery(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(24)),
-            new SwitchboardProperties.Polling(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(10))));
+            new SwitchboardProperties.Delivery(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(24), true, 1.0,
+                    new SwitchboardProperties.Circuit(10, 5, 50, Duration.ofSeconds(30), 1)),
+            new SwitchboardProperties.Polling(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+            new SwitchboardProperties.Jobs(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(10), 16)));
 
     @RepeatedTest(20)
     void backsOffExponentiallyWithJitterWithinBounds() {

@@ -21,12 +21,17 @@ record IntegrationView(
         Instant lastActivity,
         String lastError,
         Instant lastErrorAt,
+        String circuit,
+        Map<String, Object> remoteState,
+        Instant reconciledAt,
+        Instant checkedAt,
         Instant createdAt) {
 
     static IntegrationView of(IntegrationDetails details) {
         Integration i = details.integration();
         return new IntegrationView(i.getId(), i.getType(), i.getName(), i.getStatus().wireName(), details.webhookUrl(),
                 i.getCredentialsHint(), i.getSettings(), details.totals().received(), details.totals().sent(),
-                details.totals().lastActivity(), i.getLastError(), i.getLastErrorAt(), i.getCreatedAt());
+                details.totals().lastActivity(), i.getLastError(), i.getLastErrorAt(), details.circuit(),
+                i.getRemoteState(), i.getReconciledAt(), i.getCheckedAt(), i.getCreatedAt());
     }
 }

@@ -1,0 +1,139 @@
+package dev.switchboard.app.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.support.Api;
+import dev.switchboard.sandbox.telegram.ApiCall;
+import dev.switchboard.sandbox.telegram.Fault;
+import dev.switchboard.sandbox.telegram.SentMessage;
+import dev.switchboard.sandbox.telegram.TgUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Retries that honour retry_after, permanent failures at once, the circuit breaker, and the rate limits. */
+class DeliveryGuaranteesIT extends TelegramIT {
+
+    @Test
+    void tooManyRequestsIsRetriedNoSoonerThanRetryAfter() {
+        Connected connected = connectEchoBot("flood", "webhook");
+        TgUser guest = telegram.user(5_100_000_001L, "Flo", "flo", "en");
+        startChat(connected, guest);
+        int callsBefore = sendMessageCalls(connected).size();
+        telegram.armChatFault(connected.bot().token(), guest.id(), Fault.tooManyRequests(2), 2);
+
+        Api.Response queued = send(connected, guest.id(), "after the flood");
+
+        eventually(() -> assertThat(message(connected, queued).path("status").asString()).isEqualTo("sent"));
+        assertThat(message(connected, queued).path("attempts").asInt()).isEqualTo(3);
+        List<ApiCall> attempts = sendMessageCalls(connected).subList(callsBefore, callsBefore + 3);
+        assertThat(attempts).extracting(ApiCall::status).containsExactly(429, 429, 200);
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aBlockedBotFailsAtOnceWithTheProvidersReason() {
+        Connected connected = connectEchoBot("blocked", "webhook");
+        TgUser guest = telegram.user(5_100_000_101L, "Blo", "blo", "en");
+        startChat(connected, guest);
+        telegram.armChatFault(connected.bot().token(), guest.id(), Fault.blocked(), 5);
+
+        Api.Response queued = send(connected, guest.id(), "are you there?");
+
+        eventually(() -> assertThat(message(connected, queued).path("status").asString()).isEqualTo("failed"));
+        JsonNode failed = message(connected, queued);
+        assertThat(failed.path("attempts").asInt()).isEqualTo(1);
+        assertThat(failed.path("error").asString()).contains("bot was blocked by the user");
+    }
+
+    @Test
+    void theCircuitOpensOnRepeatedServerErrorsHoldsCallsAndClosesOnRecovery() throws Exception {
+        Connected connected = connectEchoBot("circuit", "webhook");
+        List<TgUser> guests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TgUser guest = telegram.user(5_100_000_201L + i, "Cir" + i, "cir" + i, "en");
+            startChat(connected, guest);
+            guests.add(guest);
+        }
+        String path = "/api/v1/integrations/" + connected.integrationId();
+        telegram.armFault(connected.bot().token(), "sendMessage", Fault.serverError(500), 1000);
+
+        List<Api.Response> queued = new ArrayList<>();
+        guests.forEach(guest -> queued.add(send(connected, guest.id(), "through the storm " + guest.id())));
+
+        eventually(() -> assertThat(connected.tenant().api().get(path).text("circuit")).isEqualTo("open"));
+        int callsWhenOpened = sendMessageCalls(connected).size();
+        Thread.sleep(2000);
+        assertThat(sendMessageCalls(connected)).as("no call while the circuit is open").hasSize(callsWhenOpened);
+        assertThat(queued).allSatisfy(q -> assertThat(message(connected, q).path("status").asString()).isEqualTo("queued"));
+
+        telegram.clearFaults();
+
+        eventually(() -> assertThat(queued).allSatisfy(q ->
+                assertThat(message(connected, q).path("status").asString()).isEqualTo("sent")));
+        assertThat(connected.tenant().api().get(path).text("circuit")).isEqualTo("closed");
+        assertThat(sendMessageCalls(connected).stream().filter(c -> c.status() == 500)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void sendsToOneChatAndAcrossChatsStayWithinTelegramsRates() {
+        Connected connected = connectEchoBot("rates", "webhook");
+        List<TgUser> guests = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            TgUser guest = telegram.user(5_100_001_000L + i, "Rate" + i, "rate" + i, "en");
+            telegram.injectText(connected.bot().token(), guest, "hello");
+            guests.add(guest);
+        }
+        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token())).hasSize(50));
+        telegram.enforceRateLimits(1.0, 20, 30);
+        try {
+            List<Api.Response> queued = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                queued.add(send(connected, guests.get(0).id(), "one chat " + i));
+            }
+            for (int i = 0; i < 100; i++) {
+                queued.add(send(connected, guests.get(1 + i % 49).id(), "many chats " + i));
+            }
+            await(Duration.ofSeconds(40), () -> assertThat(queued).allSatisfy(q ->
+                    assertThat(message(connected, q).path("status").asString()).isEqualTo("sent")));
+        } finally {
+            telegram.disableRateLimits();
+        }
+
+        assertThat(sendMessageCalls(connected)).extracting(ApiCall::status).doesNotContain(429);
+        List<Instant> oneChat = telegram.sentMessages(connected.bot().token(), guests.get(0).id()).stream()
+                .filter(m -> m.text().startsWith("one chat")).map(SentMessage::at).toList();
+        assertThat(maxInAnyWindow(oneChat, Duration.ofSeconds(1))).isLessThanOrEqualTo(1);
+        assertThat(Duration.between(oneChat.get(0), oneChat.get(4))).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        List<Instant> all = telegram.sentMessages(connected.bot().token()).stream()
+                .filter(m -> !m.text().equals("hello")).map(SentMessage::at).toList();
+        assertThat(maxInAnyWindow(all, Duration.ofSeconds(1))).isLessThanOrEqualTo(31);
+    }
+
+    private List<ApiCall> sendMessageCalls(Connected connected) {
+        return telegram.calls(connected.bot().token()).stream().filter(c -> c.method().equals("sendMessage")).toList();
+    }
+
+    /** The most sends in any window of the given length (sliding over the sorted timestamps). */
+    static int maxInAnyWindow(List<Instant> times, Duration window) {
+        List<Instant> sorted = times.stream().sorted().toList();
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < sorted.size(); end++) {
+            while (!sorted.get(end).isBefore(sorted.get(start).plus(window))) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
+    private static void await(Duration timeout, Runnable assertion) {
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(assertion::run);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.switchboard.core.lifecycle;
+
+import dev.switchboard.core.channel.ChannelException;
+import dev.switchboard.core.channel.ChannelProvider;
+import dev.switchboard.core.channel.ChannelRegistry;
+import dev.switchboard.core.channel.HealthReport;
+import dev.switchboard.core.channel.ReconcileReport;
+import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.integration.Integration;
+import dev.switchboard.core.integration.IntegrationHandles;
+import dev.switchboard.core.integration.IntegrationRepository;
+import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.notify.Notifier;
+import dev.switchboard.core.support.Threads;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantDirectory;
+import dev.switchboard.core.tenant.TenantRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps every tenant's integrations working without anyone touching them: {@link #reconcileAll()}
+ * makes each active integration's remote registration match ours again (a webhook deleted or
+ * changed behind our back is set again); {@link #checkAll()} probes each one and turns it
+ * {@code error} when the provider refuses its credentials — telling the tenant — and
+ * {@code active} again when they work. Integrations are handled concurrently, each with its
+ * tenant in context.
+ */
+@Service
+public class IntegrationLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationLifecycle.class);
+
+    /** What one pass did, for the job log. */
+    public record Summary(int integrations, int repaired, int failed, int recovered) {
+        @Override
+        public String toString() {
+            return integrations + " integrations, " + repaired + " repaired, " + failed + " failing, "
+                    + recovered + " recovered";
+        }
+    }
+
+    private final TenantDirectory tenants;
+    private final IntegrationRepository integrations;
+    private final IntegrationHandles handles;
+    private final ChannelRegistry channels;
+    private final Notifier notifier;
+    private final TransactionTemplate tx;
+    private final int concurrency;
+
+    public IntegrationLifecycle(TenantDirectory tenants, IntegrationRepository integrations, IntegrationHandles handles,
+                                ChannelRegistry channels, Notifier notifier, TransactionTemplate tx,
+                                SwitchboardProperties properties) {
+        this.tenants = tenants;
+        this.integrations = integrations;
+        this.handles = handles;
+        this.channels = channels;
+        this.notifier = notifier;
+        this.tx = tx;
+        this.concurrency = properties.jobs().concurrency();
+    }
+
+    public Summary reconcileAll() {
+        return forEach(List.of(IntegrationStatus.ACTIVE), this::reconcile);
+    }
+
+    public Summary checkAll() {
+        return forEach(List.of(IntegrationStatus.ACTIVE, IntegrationStatus.ERROR), this::check);
+    }
+
+    private enum Outcome { UNCHANGED, REPAIRED, FAILED, RECOVERED }
+
+    private interface Step {
+        Outcome run(TenantRef tenant, Integration integration, ChannelProvider provider);
+    }
+
+    private Outcome reconcile(TenantRef tenant, Integration integration, ChannelProvider provider) {
+        try {
+            ReconcileReport report = provider.reconcile(handles.handle(tenant, integration));
+            Map<String, Object> state = new LinkedHashMap<>(report.details());
+            state.put("summary", report.summary());
+            update(integration.getId(), i -> i.reconciled(state));
+            if (report.repaired()) {
+                log.warn("integration repaired tenant={} integration={} type={}: {}", tenant.slug(),
+                        integration.getId(), integration.getType(), report.summary());
+                return Outcome.REPAIRED;
+            }
+            return Outcome.UNCHANGED;
+        } catch (ChannelException e) {
+            return refused(tenant, integration, e);
+        }
+    }
+
+    private Outcome check(TenantRef tenant, Integration integration, ChannelProvider provider) {
+        try {
+            HealthReport report = provider.check(handles.handle(tenant, integration));
+            if (!report.ok()) {
+                return refused(tenant, integration, new ChannelException(ChannelException.Kind.PERMANENT, 0, null,
+                        report.summary(), null));
+            }
+            boolean wasFailing = integration.getStatus() == IntegrationStatus.ERROR;
+            update(integration.getId(), i -> {
+                i.checked();
+                if (wasFailing) {
+                    i.recovered();
+                    notifier.notify(describe(integration) + " works again.", null);
+                }
+            });
+            if (wasFailing) {
+                log.info("integration recovered tenant={} integration={}", tenant.slug(), integration.getId());
+                return Outcome.RECOVERED;
+            }
+            return Outcome.UNCHANGED;
+        } catch (ChannelException e) {
+            return refused(tenant, integration, e);
+        }
+    }
+
+    /**
+     * The provider answered no: refused credentials turn the integration {@code error} and tell
+     * the tenant (once); a provider that is merely unreachable only leaves a note.
+     */
+    private Outcome refused(TenantRef tenant, Integration integration, ChannelException e) {
+        if (e.retryable()) {
+            update(integration.getId(), i -> i.noteError(e.getMessage()));
+            log.warn("integration unreachable tenant={} integration={}: {}", tenant.slug(), integration.getId(),
+                    e.getMessage());
+            return Outcome.UNCHANGED;
+        }
+        boolean newlyFailing = integration.getStatus() != IntegrationStatus.ERROR;
+        update(integration.getId(), i -> {
+            i.checked();
+            i.failed(e.getMessage());
+            if (newlyFailing) {
+                notifier.notify(describe(integration) + " stopped working: " + e.getMessage(), integration.getId());
+            }
+        });
+        if (newlyFailing) {
+            log.warn("integration failing tenant={} integration={} type={}: {}", tenant.slug(), integration.getId(),
+                    integration.getType(), e.getMessage());
+        }
+        return Outcome.FAILED;
+    }
+
+    private Summary forEach(List<IntegrationStatus> statuses, Step step) {
+        List<Future<Outcome>> results = new ArrayList<>();
+        Semaphore permits = new Semaphore(concurrency);
+        ExecutorService executor = Threads.perTask("sb-lifecycle");
+        try {
+            for (TenantRef tenant : tenants.all()) {
+                for (Integration integration : listIn(tenant, statuses)) {
+                    ChannelProvider provider = channels.byType(integration.getType()).orElse(null);
+                    if (provider != null) {
+                        permits.acquireUninterruptibly();
+                        results.add(executor.submit(() -> {
+                            try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                                return step.run(tenant, integration, provider);
+                            } finally {
+                                permits.release();
+                            }
+                        }));
+                    }
+                }
+            }
+            return summarize(results);
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private List<Integration> listIn(TenantRef tenant, List<IntegrationStatus> statuses) {
+        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+            List<Integration> found = new ArrayList<>();
+            tx.executeWithoutResult(status -> statuses.forEach(s -> found.addAll(integrations.findByStatus(s))));
+            return found;
+        }
+    }
+
+    private static Summary summarize(List<Future<Outcome>> results) {
+        AtomicInteger repaired = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger recovered = new AtomicInteger();
+        for (Future<Outcome> result : results) {
+            try {
+                switch (result.get()) {
+                    case REPAIRED -> repaired.incrementAndGet();
+                    case FAILED -> failed.incrementAndGet();
+                    case RECOVERED -> recovered.incrementAndGet();
+                    default -> {
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed.incrementAndGet();
+                log.warn("integration lifecycle step failed: {}", e.getCause().toString());
+            }
+        }
+        return new Summary(results.size(), repaired.get(), failed.get(), recovered.get());
+    }
+
+    private void update(UUID integrationId, java.util.function.Consumer<Integration> change) {
+        tx.executeWithoutResult(status -> integrations.findById(integrationId).ifPresent(change));
+    }
+
+    private static String describe(Integration integration) {
+        return "The " + integration.getType() + " integration \"" + integration.getName() + "\"";
+    }
+}
