@@ -6,20 +6,17 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.app.support.Api;
 import dev.switchboard.app.support.Sandboxes;
 import dev.switchboard.app.support.ServerProcess;
+import dev.switchboard.app.support.TestDatabase;
 import dev.switchboard.sandbox.telegram.Bot;
 import dev.switchboard.sandbox.telegram.Fault;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TelegramEmulator;
 import dev.switchboard.sandbox.telegram.TgUser;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,19 +49,19 @@ class TelegramCrashIT {
     private static final String ADMIN = "adm_crash_test_token";
     private static final String CRASH_TEXT = " AND text LIKE 'crash-test-message-%'";
 
-    private static EmbeddedPostgres postgres;
+    private static TestDatabase database;
 
     @TempDir
     Path workDir;
 
     @BeforeAll
-    static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+    static void database() {
+        database = TestDatabase.start();
     }
 
     @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
+    static void stopDatabase() {
+        database.close();
     }
 
     @Test
@@ -75,14 +72,14 @@ class TelegramCrashIT {
         for (int i = 0; i < CHATS; i++) {
             guests.add(telegram.user(6_100_000_000L + i, "Guest" + i, "guest" + i, "en"));
         }
-        Map<String, String> env = Map.of(
-                "SWITCHBOARD_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                "SWITCHBOARD_DB_USER", "postgres",
+        Map<String, String> env = new java.util.HashMap<>(database.serverEnvironment());
+        env.putAll(Map.of(
                 "SWITCHBOARD_ADMIN_TOKEN", ADMIN,
                 "SWITCHBOARD_DATA_DIR", workDir.resolve("data").toString(),
                 "SWITCHBOARD_TELEGRAM_API_URL", telegram.baseUrl(),
                 "SWITCHBOARD_WORKER_LEASE", "8s",
-                "SWITCHBOARD_WORKER_THREADS", Integer.toString(WORKERS));
+                "SWITCHBOARD_WORKER_THREADS", Integer.toString(WORKERS),
+                "SWITCHBOARD_DELIVERY_RATE_SCALE", "20"));
 
         ServerProcess first = ServerProcess.start(workDir, env);
         String schema;
@@ -205,23 +202,12 @@ class TelegramCrashIT {
         return "crash-test-message-" + n;
     }
 
-    private static long query(String sql) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long query(String sql) {
+        return database.count(sql);
     }
 
-    private static Set<String> strings(String sql) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            Set<String> values = new java.util.HashSet<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        }
+    private static Set<String> strings(String sql) {
+        return new java.util.HashSet<>(database.strings(sql));
     }
 
     private static void sleep(long millis) {

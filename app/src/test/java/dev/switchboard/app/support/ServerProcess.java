@@ -151,11 +151,19 @@ public final class ServerProcess implements AutoCloseable {
         return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
     }
 
+    /** Stops the process if still running, and keeps its log under target/server-logs for post-mortems. */
     @Override
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
             awaitExit(Duration.ofSeconds(30));
+        }
+        try {
+            Path kept = Path.of("target", "server-logs");
+            Files.createDirectories(kept);
+            Files.copy(log, kept.resolve(Instant.now().toString().replace(':', '-') + "-" + process.pid() + ".log"));
+        } catch (IOException ignored) {
+            // the log is a convenience
         }
     }
 

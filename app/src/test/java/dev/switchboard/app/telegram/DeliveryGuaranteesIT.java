@@ -3,6 +3,7 @@ package dev.switchboard.app.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.support.Api;
+import dev.switchboard.app.support.SendTimes;
 import dev.switchboard.sandbox.telegram.ApiCall;
 import dev.switchboard.sandbox.telegram.Fault;
 import dev.switchboard.sandbox.telegram.SentMessage;
@@ -107,29 +108,15 @@ class DeliveryGuaranteesIT extends TelegramIT {
         assertThat(sendMessageCalls(connected)).extracting(ApiCall::status).doesNotContain(429);
         List<Instant> oneChat = telegram.sentMessages(connected.bot().token(), guests.get(0).id()).stream()
                 .filter(m -> m.text().startsWith("one chat")).map(SentMessage::at).toList();
-        assertThat(maxInAnyWindow(oneChat, Duration.ofSeconds(1))).isLessThanOrEqualTo(1);
+        assertThat(SendTimes.maxInAnyWindow(oneChat, Duration.ofSeconds(1))).isLessThanOrEqualTo(1);
         assertThat(Duration.between(oneChat.get(0), oneChat.get(4))).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         List<Instant> all = telegram.sentMessages(connected.bot().token()).stream()
                 .filter(m -> !m.text().equals("hello")).map(SentMessage::at).toList();
-        assertThat(maxInAnyWindow(all, Duration.ofSeconds(1))).isLessThanOrEqualTo(31);
+        assertThat(SendTimes.maxInAnyWindow(all, Duration.ofSeconds(1))).isLessThanOrEqualTo(31);
     }
 
     private List<ApiCall> sendMessageCalls(Connected connected) {
         return telegram.calls(connected.bot().token()).stream().filter(c -> c.method().equals("sendMessage")).toList();
-    }
-
-    /** The most sends in any window of the given length (sliding over the sorted timestamps). */
-    static int maxInAnyWindow(List<Instant> times, Duration window) {
-        List<Instant> sorted = times.stream().sorted().toList();
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < sorted.size(); end++) {
-            while (!sorted.get(end).isBefore(sorted.get(start).plus(window))) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
-        }
-        return max;
     }
 
     private static void await(Duration timeout, Runnable assertion) {

@@ -10,7 +10,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * A clustered Quartz job that records its runs, and skips a run that would follow the previous
- * one within half its period (several nodes starting at once each fire the start-up run).
+ * one within half its period, or within 10 s (several nodes starting at once each fire the
+ * start-up run).
  * A run asked for by an operator ({@code force}) always runs.
  */
 @DisallowConcurrentExecution
@@ -18,7 +19,7 @@ abstract class GuardedJob extends QuartzJobBean {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedJob.class);
     static final String FORCE = "force";
-    private static final Duration MAX_GAP = Duration.ofSeconds(60);
+    private static final Duration MAX_GAP = Duration.ofSeconds(10);
 
     private final JobRuns runs;
 

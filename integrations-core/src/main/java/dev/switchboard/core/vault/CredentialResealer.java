@@ -39,19 +39,22 @@ public class CredentialResealer {
     private final TenantDirectory tenants;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final KeysetCanary canary;
 
     public CredentialResealer(VaultKeyset keyset, CredentialVault vault, TenantDirectory tenants, JdbcClient jdbc,
-                              TransactionTemplate tx) {
+                              TransactionTemplate tx, KeysetCanary canary) {
         this.keyset = keyset;
         this.vault = vault;
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.canary = canary;
     }
 
     public synchronized Rotation rotate() {
         keyset.rotate();
         int primary = keyset.primaryKeyId();
+        canary.reseal();
         int resealed = 0;
         for (TenantRef tenant : tenants.all()) {
             try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
@@ -68,6 +71,7 @@ public class CredentialResealer {
     public Map<Integer, Long> usage() {
         Map<Integer, Long> usage = new TreeMap<>();
         keyset.keys().forEach(key -> usage.put(key.id(), 0L));
+        canary.keyId().ifPresent(id -> usage.merge(id, 1L, Long::sum));
         for (TenantRef tenant : tenants.all()) {
             try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
                 for (SealedColumn column : COLUMNS) {

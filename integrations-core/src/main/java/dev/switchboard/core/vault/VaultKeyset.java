@@ -126,6 +126,9 @@ public class VaultKeyset {
     }
 
     private KeysetHandle readOrCreate() {
+        if (source instanceof KeysetSource.File file && !file.generated() && !Files.exists(file.path())) {
+            throw new VaultException("SWITCHBOARD_MASTER_KEY_FILE names " + file.path() + ", which does not exist");
+        }
         if (source instanceof KeysetSource.File file && file.generated() && !Files.exists(file.path())) {
             KeysetHandle handle = generate();
             write(file.path(), handle);
