@@ -84,11 +84,11 @@ final class Recurrence {
     }
 
     /**
-     * Local start times of the occurrences, ascending: those starting before {@code limit}
-     * (null = no limit), at most {@code max}.
+     * Local start times of the occurrences in {@code zone}, ascending: those starting before
+     * {@code limit} (null = no limit), at most {@code max}.
      */
-    List<LocalDateTime> starts(LocalDateTime dtstart, Function<LocalDateTime, Instant> toInstant, Instant limit,
-            int max) {
+    List<LocalDateTime> starts(LocalDateTime dtstart, ZoneId zone, Instant limit, int max) {
+        Function<LocalDateTime, Instant> toInstant = local -> local.atZone(zone).toInstant();
         TreeSet<LocalDateTime> all = new TreeSet<>();
         int headroom = max + exdates.size();
         if (rules.isEmpty()) {
@@ -100,7 +100,7 @@ final class Recurrence {
         for (DateValue rdate : rdates) {
             LocalDateTime local = rdate.floating() != null ? rdate.floating()
                     : rdate.date() != null ? rdate.date().atTime(dtstart.toLocalTime())
-                    : LocalDateTime.ofInstant(rdate.instant(), zoneOf(dtstart, toInstant));
+                    : LocalDateTime.ofInstant(rdate.instant(), zone);
             if (limit == null || toInstant.apply(local).isBefore(limit)) {
                 all.add(local);
             }
@@ -182,12 +182,6 @@ final class Recurrence {
                 }
             }
         }
-    }
-
-    private static ZoneId zoneOf(LocalDateTime sample, Function<LocalDateTime, Instant> toInstant) {
-        Instant at = toInstant.apply(sample);
-        LocalDateTime utc = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-        return ZoneOffset.ofTotalSeconds((int) java.time.Duration.between(utc, sample).getSeconds());
     }
 
     // ---- parsing
