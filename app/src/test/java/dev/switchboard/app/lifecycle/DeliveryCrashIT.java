@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,11 +57,9 @@ class DeliveryCrashIT {
                 tenant = EchoTenant.create(first.baseUrl(), ADMIN, "backlog", bot);
                 List<TgUser> guests = startChats(telegram, bot);
                 Api api = tenant.api(first.baseUrl());
-                for (int n = 0; n < MESSAGES; n++) {
-                    Api.Response queued = api.post("/api/v1/messages", Map.of("integrationId", tenant.integrationId(),
-                            "to", Long.toString(guests.get(n % CHATS).id()), "text", text(n)));
-                    assertThat(queued.status()).isEqualTo(202);
-                }
+                IntStream.range(0, MESSAGES).parallel().forEach(n -> assertThat(api.post("/api/v1/messages", Map.of(
+                        "integrationId", tenant.integrationId(), "to", Long.toString(guests.get(n % CHATS).id()),
+                        "text", text(n))).status()).isEqualTo(202));
                 await().atMost(Duration.ofSeconds(60)).until(() -> delivered(telegram, bot).size() >= MESSAGES / 3);
                 telegram.armFault(bot.token(), "sendMessage", Fault.hang(Duration.ofSeconds(8)), WORKERS);
                 sleep(400);

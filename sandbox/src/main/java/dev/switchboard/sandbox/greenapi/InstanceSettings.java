@@ -70,7 +70,7 @@ final class InstanceSettings {
 
     /** For the Java control API: same checks, plain values. */
     void apply(Map<String, ?> settings) {
-        apply(Json.MAPPER.valueToTree(settings));
+        apply((JsonNode) Json.MAPPER.valueToTree(settings));
     }
 
     private static Object check(String name, JsonNode value) {
