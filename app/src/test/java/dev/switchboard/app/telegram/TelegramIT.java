@@ -15,11 +15,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** What the Telegram tests share: a tenant with an echo agent and a connected bot of its own. */
-abstract class TelegramIT extends AppIT {
+public abstract class TelegramIT extends AppIT {
 
     protected final TelegramEmulator telegram = Sandboxes.telegram();
 
-    protected record Connected(TestTenant tenant, Bot bot, String integrationId, JsonNode view) {
+    public record Connected(TestTenant tenant, Bot bot, String integrationId, JsonNode view) {
     }
 
     protected Connected connectEchoBot(String prefix, String mode) {

@@ -23,7 +23,8 @@ public record SwitchboardProperties(
         @DefaultValue Worker worker,
         @DefaultValue Delivery delivery,
         @DefaultValue Polling polling,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Agent agent) {
 
     /**
      * @param threads      concurrent workers per node
@@ -66,6 +67,18 @@ public record SwitchboardProperties(
             @DefaultValue("50") float failureRate,
             @DefaultValue("30s") Duration openDuration,
             @DefaultValue("1") int probes) {
+    }
+
+    /**
+     * @param handoffPhrases words that, in a person's message, ask for a human (any language; matched
+     *                       case-insensitively as whole words)
+     * @param handoffReply   what the person is told when the conversation is handed over
+     */
+    public record Agent(
+            @DefaultValue({"operator", "human", "a person", "real person", "manager", "оператор", "оператора",
+                    "оператору", "человек", "человека", "человеку", "менеджер", "менеджера", "людина", "людину",
+                    "людини", "оператором"}) java.util.List<String> handoffPhrases,
+            @DefaultValue("Thank you, a person will answer you here shortly.") String handoffReply) {
     }
 
     /**

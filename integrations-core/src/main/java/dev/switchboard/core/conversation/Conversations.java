@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,8 @@ public class Conversations {
 
     public Page<Conversation> search(UUID integrationId, String q, int page, int size) {
         String query = q == null || q.isBlank() ? null : q.trim();
-        return conversations.search(integrationId, query, PageRequest.of(page, size));
+        return conversations.findAll(ConversationSearch.of(integrationId, query), PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("lastMessageAt").nullsLast(), Sort.Order.desc("createdAt"))));
     }
 
     public Conversation conversation(UUID id) {

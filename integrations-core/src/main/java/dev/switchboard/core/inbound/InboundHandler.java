@@ -56,12 +56,13 @@ class InboundHandler implements WorkHandler {
     private final AgentSettingsStore agentSettings;
     private final OutboundMessages outbound;
     private final WorkQueue queue;
+    private final HandOff handOff;
     private final TransactionTemplate tx;
 
     InboundHandler(MessageRepository messages, ConversationRepository conversations,
                    IntegrationRepository integrations, IntegrationHandles handles, ChannelRegistry channels,
                    List<Workflow> workflows, AgentRegistry agents, AgentSettingsStore agentSettings,
-                   OutboundMessages outbound, WorkQueue queue, TransactionTemplate tx) {
+                   OutboundMessages outbound, WorkQueue queue, HandOff handOff, TransactionTemplate tx) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -72,6 +73,7 @@ class InboundHandler implements WorkHandler {
         this.agentSettings = agentSettings;
         this.outbound = outbound;
         this.queue = queue;
+        this.handOff = handOff;
         this.tx = tx;
     }
 
@@ -96,9 +98,18 @@ class InboundHandler implements WorkHandler {
         if (Boolean.TRUE.equals(consumed)) {
             return;
         }
+        if (Conversation.HUMAN.equals(loaded.conversation().getMode())) {
+            tx.executeWithoutResult(status -> queue.complete(item));
+            return;
+        }
+        if (handOff.requested(loaded.message().getText())) {
+            tx.executeWithoutResult(status -> answer(item, loaded,
+                    new AgentReply(List.of(handOff.reply()), true, "asked for a person")));
+            return;
+        }
         AgentSettings settings = agentSettings.current();
         AgentService agent = agents.byKind(settings.kind()).orElse(null);
-        if (agent == null || Conversation.HUMAN.equals(loaded.conversation().getMode())) {
+        if (agent == null) {
             tx.executeWithoutResult(status -> queue.complete(item));
             return;
         }
@@ -134,9 +145,7 @@ class InboundHandler implements WorkHandler {
                     NewOutbound.text(conversation.getIntegrationId(), conversation.getChatId(), text));
         }
         if (reply.handOff()) {
-            conversations.findById(conversation.getId()).ifPresent(c -> c.switchTo(Conversation.HUMAN));
-            log.info("conversation handed to a person conversation={} reason={}", conversation.getId(),
-                    reply.handOffReason());
+            handOff.handOver(conversation.getId(), reply.handOffReason(), loaded.message().getText());
         }
         queue.complete(item);
     }

@@ -2,7 +2,6 @@ package dev.switchboard.sandbox.google;
 
 import dev.switchboard.sandbox.http.Json;
 import dev.switchboard.sandbox.http.SandboxResponse;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
@@ -135,9 +134,5 @@ final class EventMethods {
 
     static SandboxResponse ok(ObjectNode body) {
         return SandboxResponse.bytes(200, ApiError.JSON_UTF8, Json.bytes(body));
-    }
-
-    static Instant now(CallContext call) {
-        return call.state().clock.now();
     }
 }
