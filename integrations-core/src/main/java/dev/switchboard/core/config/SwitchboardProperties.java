@@ -73,12 +73,14 @@ public record SwitchboardProperties(
      * @param handoffPhrases words that, in a person's message, ask for a human (any language; matched
      *                       case-insensitively as whole words)
      * @param handoffReply   what the person is told when the conversation is handed over
+     * @param defaultKind    the agent a new tenant starts with, when this build has it (else {@code none})
      */
     public record Agent(
             @DefaultValue({"operator", "human", "a person", "real person", "manager", "оператор", "оператора",
                     "оператору", "человек", "человека", "человеку", "менеджер", "менеджера", "людина", "людину",
                     "людини", "оператором"}) java.util.List<String> handoffPhrases,
-            @DefaultValue("Thank you, a person will answer you here shortly.") String handoffReply) {
+            @DefaultValue("Thank you, a person will answer you here shortly.") String handoffReply,
+            @DefaultValue("faq") String defaultKind) {
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.switchboard.core.tenant;
 
 import dev.switchboard.core.access.ApiKeys;
+import dev.switchboard.core.agent.AgentRegistry;
+import dev.switchboard.core.agent.AgentSettingsStore;
+import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.access.AppUser;
 import dev.switchboard.core.access.AppUserRepository;
 import dev.switchboard.core.channel.InvalidInputException;
@@ -40,11 +43,15 @@ public class TenantService {
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final AgentRegistry agents;
+    private final AgentSettingsStore agentSettings;
+    private final SwitchboardProperties properties;
 
     public TenantService(TenantRepository tenants, AppUserRepository users, ApiKeys apiKeys,
                          TenantSchemaMigrator schemas, TenantDirectory directory, IntegrationService integrations,
                          WebhookRoutes routes, PasswordEncoder passwords, TransactionTemplate tx,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, AgentRegistry agents, AgentSettingsStore agentSettings,
+                         SwitchboardProperties properties) {
         this.tenants = tenants;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -55,6 +62,9 @@ public class TenantService {
         this.passwords = passwords;
         this.tx = tx;
         this.events = events;
+        this.agents = agents;
+        this.agentSettings = agentSettings;
+        this.properties = properties;
     }
 
     public Created create(NewTenant request) {
@@ -81,6 +91,7 @@ public class TenantService {
         }
         try {
             schemas.migrate(tenant.ref());
+            chooseDefaultAgent(tenant.ref());
         } catch (RuntimeException e) {
             tx.executeWithoutResult(status -> tenants.deleteById(tenant.getId()));
             schemas.drop(tenant.ref());
@@ -88,6 +99,16 @@ public class TenantService {
         }
         log.info("tenant created tenant={} schema={}", tenant.getSlug(), tenant.getSchemaName());
         return new Created(tenant, apiKey);
+    }
+
+    /** A new tenant starts with the configured agent kind, when this build has it. */
+    private void chooseDefaultAgent(TenantRef tenant) {
+        String kind = properties.agent().defaultKind();
+        if (agents.byKind(kind).isPresent()) {
+            try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                agentSettings.save(kind, null, null, null);
+            }
+        }
     }
 
     public Page<Tenant> list(int page, int size) {
