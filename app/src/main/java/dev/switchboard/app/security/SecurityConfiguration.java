@@ -31,7 +31,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new TenantScopeFilter(tenants, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/tenants/**", "/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/tenants/**", "/api/v1/admin/**", "/api/v1/monitoring/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->

@@ -1,6 +1,7 @@
 package dev.switchboard.app.security;
 
 import dev.switchboard.app.api.problem.ProblemWriter;
+import dev.switchboard.core.audit.Actor;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
@@ -41,12 +42,17 @@ final class TenantScopeFilter extends OncePerRequestFilter {
             problems.write(response, 404, "Not Found", "no tenant '" + e.getMessage() + "'");
             return;
         }
-        if (tenant.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
-            chain.doFilter(request, response);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String actor = authentication != null && authentication.getPrincipal() instanceof Caller caller
+                ? caller.actor() : Actor.SYSTEM;
+        try (Actor.Scope acting = Actor.enter(actor)) {
+            if (tenant.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
+                chain.doFilter(request, response);
+            }
         }
     }
 

@@ -40,6 +40,9 @@ public abstract class AppIT {
         registry.add("switchboard.delivery.circuit.window", () -> "4");
         registry.add("switchboard.delivery.circuit.minimum-calls", () -> "4");
         registry.add("switchboard.delivery.circuit.open-duration", () -> "3s");
+        registry.add("switchboard.monitoring.sample-interval", () -> "1s");
+        registry.add("switchboard.monitoring.alert-interval", () -> "2s");
+        registry.add("switchboard.monitoring.alert-webhook-url", () -> WebhookReceiver.shared().url());
     }
 
     protected String baseUrl() {

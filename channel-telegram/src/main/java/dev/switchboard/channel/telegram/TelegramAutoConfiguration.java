@@ -4,6 +4,8 @@ import dev.switchboard.channel.telegram.client.HttpTelegramClient;
 import dev.switchboard.channel.telegram.client.TelegramClient;
 import dev.switchboard.channel.telegram.webhook.TelegramWebhook;
 import dev.switchboard.core.channel.ChannelProvider;
+import dev.switchboard.core.metrics.ProviderCalls;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TelegramAutoConfiguration {
 
     @Bean
-    TelegramClient telegramClient(TelegramProperties properties) {
-        return new HttpTelegramClient(properties);
+    TelegramClient telegramClient(TelegramProperties properties, ObjectProvider<ProviderCalls> calls) {
+        return new HttpTelegramClient(properties, calls.getIfAvailable(() -> ProviderCalls.NONE));
     }
 
     @Bean

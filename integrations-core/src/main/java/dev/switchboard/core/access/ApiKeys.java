@@ -2,7 +2,9 @@ package dev.switchboard.core.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.support.NotFoundException;
+import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.support.RandomTokens;
 import dev.switchboard.core.vault.Secret;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -34,17 +37,22 @@ public class ApiKeys {
     }
 
     private final ApiKeyRepository keys;
+    private final AuditLog audit;
     private final Cache<String, Principal> authenticated = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public ApiKeys(ApiKeyRepository keys) {
+    public ApiKeys(ApiKeyRepository keys, AuditLog audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     @Transactional
     public Issued issue(UUID tenantId, String name) {
         String secret = PREFIX + RandomTokens.base64Url(256);
         ApiKey key = keys.save(new ApiKey(tenantId, name, sha256(secret), PREFIX + Secret.of(secret).hint()));
+        if (TenantContext.current().isPresent()) {
+            audit.record("api_key.created", "api_key", key.getId(), Map.of("name", name, "hint", key.getHint()));
+        }
         return new Issued(key, Secret.of(secret));
     }
 
@@ -72,6 +80,7 @@ public class ApiKeys {
     public void revoke(UUID tenantId, UUID keyId) {
         ApiKey key = keys.findByIdAndTenantId(keyId, tenantId).orElseThrow(() -> new NotFoundException("api key " + keyId));
         keys.delete(key);
+        audit.record("api_key.revoked", "api_key", keyId, Map.of("name", key.getName()));
         authenticated.asMap().values().removeIf(p -> p.keyId().equals(keyId));
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.core.agent;
 
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
@@ -18,10 +19,12 @@ public class AgentSettingsStore {
 
     private final JdbcClient jdbc;
     private final CredentialVault vault;
+    private final AuditLog audit;
 
-    public AgentSettingsStore(JdbcClient jdbc, CredentialVault vault) {
+    public AgentSettingsStore(JdbcClient jdbc, CredentialVault vault, AuditLog audit) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -47,6 +50,8 @@ public class AgentSettingsStore {
                 .param("key", llmKey == null ? null : vault.seal(context(tenant),
                         llmKey.reveal().getBytes(StandardCharsets.UTF_8)))
                 .update();
+        audit.record("agent.updated", "agent", null, llmKey == null ? Map.of("kind", kind)
+                : Map.of("kind", kind, "apiKey", "replaced"));
     }
 
     private Secret open(TenantRef tenant, byte[] sealed) {

@@ -92,6 +92,7 @@ public record SwitchboardProperties(
             @DefaultValue("30m") Duration reconcileInterval,
             @DefaultValue("1h") Duration healthInterval,
             @DefaultValue("10m") Duration maintenanceInterval,
+            @DefaultValue("24h") Duration retentionInterval,
             @DefaultValue("16") int concurrency) {
     }
 

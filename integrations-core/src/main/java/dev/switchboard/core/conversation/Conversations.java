@@ -2,6 +2,8 @@ package dev.switchboard.core.conversation;
 
 import dev.switchboard.core.channel.InvalidInputException;
 import dev.switchboard.core.support.NotFoundException;
+import dev.switchboard.core.audit.AuditLog;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +23,14 @@ public class Conversations {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ContactRepository contacts;
+    private final AuditLog audit;
 
-    public Conversations(ConversationRepository conversations, MessageRepository messages, ContactRepository contacts) {
+    public Conversations(ConversationRepository conversations, MessageRepository messages, ContactRepository contacts,
+                         AuditLog audit) {
         this.conversations = conversations;
         this.messages = messages;
         this.contacts = contacts;
+        this.audit = audit;
     }
 
     public Message message(UUID id) {
@@ -69,7 +74,10 @@ public class Conversations {
     @Transactional
     public void erase(UUID contactId) {
         Contact contact = contact(contactId);
+        long erasedMessages = messages.countByContact(contactId);
         contacts.delete(contact);
+        audit.record("contact.erased", "contact", contactId, Map.of("integrationId", contact.getIntegrationId().toString(),
+                "messages", erasedMessages));
         log.info("contact erased contact={} integration={}", contactId, contact.getIntegrationId());
     }
 }

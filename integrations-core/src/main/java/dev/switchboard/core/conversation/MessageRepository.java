@@ -17,6 +17,9 @@ public interface MessageRepository extends JpaRepository<Message, UUID> {
 
     List<Message> findTop20ByConversationIdOrderByCreatedAtDesc(UUID conversationId);
 
+    @Query("select count(m) from Message m where m.conversationId in (select c.id from Conversation c where c.contactId = ?1)")
+    long countByContact(UUID contactId);
+
     @Modifying
     @Query("update Message m set m.idempotencyKey = null where m.id = ?1")
     void releaseIdempotencyKey(UUID id);

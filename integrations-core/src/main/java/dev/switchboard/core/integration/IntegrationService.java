@@ -1,5 +1,6 @@
 package dev.switchboard.core.integration;
 
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.channel.ChannelCredentials;
 import dev.switchboard.core.channel.ChannelException;
 import dev.switchboard.core.channel.ChannelProvider;
@@ -46,11 +47,12 @@ public class IntegrationService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final ProviderCircuitBreakers breakers;
+    private final AuditLog audit;
 
     public IntegrationService(ChannelRegistry channels, IntegrationRepository integrations,
                               IntegrationCounters counters, IntegrationHandles handles, WebhookRoutes routes,
                               TransactionTemplate tx, ApplicationEventPublisher events,
-                              ProviderCircuitBreakers breakers) {
+                              ProviderCircuitBreakers breakers, AuditLog audit) {
         this.channels = channels;
         this.integrations = integrations;
         this.counters = counters;
@@ -59,6 +61,7 @@ public class IntegrationService {
         this.tx = tx;
         this.events = events;
         this.breakers = breakers;
+        this.audit = audit;
     }
 
     public IntegrationDetails create(NewIntegration request) {
@@ -79,6 +82,8 @@ public class IntegrationService {
                 store(tenant, integration, connected);
                 integrations.save(integration);
                 routes.add(new WebhookRoutes.Route(webhookKey, tenant.id(), id, provider.type()));
+                audit.record("integration.connected", "integration", id, Map.of("type", provider.type(),
+                        "name", request.name()));
                 events.publishEvent(new IntegrationChanged(tenant, id, false));
             });
         } catch (RuntimeException e) {
@@ -139,7 +144,10 @@ public class IntegrationService {
         ChannelCredentials credentials = provider.validateCredentials(raw);
         IntegrationHandle old = handles.handle(tenant, current);
         ConnectResult connected = connect(provider, old.withCredentials(credentials));
-        mutate(tenant, id, integration -> store(tenant, integration, connected));
+        mutate(tenant, id, integration -> {
+            store(tenant, integration, connected);
+            audit.record("integration.credentials_replaced", "integration", id, Map.of("type", integration.getType()));
+        });
         log.info("integration credentials replaced tenant={} integration={}", tenant.slug(), id);
         return get(id);
     }
@@ -159,7 +167,10 @@ public class IntegrationService {
         TenantRef tenant = TenantContext.require();
         Integration integration = tx.execute(status -> find(id));
         disconnectQuietly(channels.require(integration.getType()), handles.handle(tenant, integration));
-        mutate(tenant, id, Integration::disable);
+        mutate(tenant, id, i -> {
+            i.disable();
+            audit.record("integration.disabled", "integration", id, Map.of("type", i.getType()));
+        });
         log.info("integration disabled tenant={} integration={}", tenant.slug(), id);
         return get(id);
     }
@@ -170,7 +181,10 @@ public class IntegrationService {
         ChannelProvider provider = channels.require(integration.getType());
         try {
             ConnectResult connected = connect(provider, handles.handle(tenant, integration));
-            mutate(tenant, id, i -> store(tenant, i, connected));
+            mutate(tenant, id, i -> {
+                store(tenant, i, connected);
+                audit.record("integration.enabled", "integration", id, Map.of("type", i.getType()));
+            });
         } catch (ConnectFailedException e) {
             mutate(tenant, id, i -> i.failed(e.getMessage()));
             throw e;
@@ -185,6 +199,8 @@ public class IntegrationService {
         tx.executeWithoutResult(status -> {
             routes.remove(id);
             integrations.deleteById(id);
+            audit.record("integration.deleted", "integration", id, Map.of("type", integration.getType(),
+                    "name", integration.getName()));
             events.publishEvent(new IntegrationChanged(tenant, id, true));
         });
         log.info("integration deleted tenant={} integration={}", tenant.slug(), id);

@@ -15,6 +15,7 @@ import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +44,11 @@ public class IntegrationLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IntegrationLifecycle.class);
 
     /** What one pass did, for the job log. */
-    public record Summary(int integrations, int repaired, int failed, int recovered) {
+    public record Summary(int integrations, int repaired, int failed, int recovered, int unrepaired) {
         @Override
         public String toString() {
             return integrations + " integrations, " + repaired + " repaired, " + failed + " failing, "
-                    + recovered + " recovered";
+                    + recovered + " recovered, " + unrepaired + " not reachable";
         }
     }
 
@@ -58,6 +59,9 @@ public class IntegrationLifecycle {
     private final Notifier notifier;
     private final TransactionTemplate tx;
     private final int concurrency;
+    private final java.time.Duration reconcileInterval;
+    private final java.util.concurrent.atomic.AtomicReference<LastReconcile> lastReconcile =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public IntegrationLifecycle(TenantDirectory tenants, IntegrationRepository integrations, IntegrationHandles handles,
                                 ChannelRegistry channels, Notifier notifier, TransactionTemplate tx,
@@ -69,17 +73,33 @@ public class IntegrationLifecycle {
         this.notifier = notifier;
         this.tx = tx;
         this.concurrency = properties.jobs().concurrency();
+        this.reconcileInterval = properties.jobs().reconcileInterval();
     }
 
     public Summary reconcileAll() {
-        return forEach(List.of(IntegrationStatus.ACTIVE), this::reconcile);
+        Summary summary = forEach(List.of(IntegrationStatus.ACTIVE), this::reconcile);
+        lastReconcile.set(new LastReconcile(Instant.now(), summary.unrepaired()));
+        return summary;
+    }
+
+    /**
+     * Active integrations whose registration the last reconcile could not check or repair, as
+     * this node saw it; 0 once that run is two periods old (another node runs the job now).
+     */
+    public int unrepaired() {
+        LastReconcile last = lastReconcile.get();
+        return last == null || last.at().isBefore(Instant.now().minus(reconcileInterval.multipliedBy(2)))
+                ? 0 : last.unrepaired();
+    }
+
+    private record LastReconcile(Instant at, int unrepaired) {
     }
 
     public Summary checkAll() {
         return forEach(List.of(IntegrationStatus.ACTIVE, IntegrationStatus.ERROR), this::check);
     }
 
-    private enum Outcome { UNCHANGED, REPAIRED, FAILED, RECOVERED }
+    private enum Outcome { UNCHANGED, REPAIRED, FAILED, RECOVERED, UNREACHABLE }
 
     private interface Step {
         Outcome run(TenantRef tenant, Integration integration, ChannelProvider provider);
@@ -136,7 +156,7 @@ public class IntegrationLifecycle {
             update(integration.getId(), i -> i.noteError(e.getMessage()));
             log.warn("integration unreachable tenant={} integration={}: {}", tenant.slug(), integration.getId(),
                     e.getMessage());
-            return Outcome.UNCHANGED;
+            return Outcome.UNREACHABLE;
         }
         boolean newlyFailing = integration.getStatus() != IntegrationStatus.ERROR;
         update(integration.getId(), i -> {
@@ -191,12 +211,14 @@ public class IntegrationLifecycle {
         AtomicInteger repaired = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger recovered = new AtomicInteger();
+        AtomicInteger unreachable = new AtomicInteger();
         for (Future<Outcome> result : results) {
             try {
                 switch (result.get()) {
                     case REPAIRED -> repaired.incrementAndGet();
                     case FAILED -> failed.incrementAndGet();
                     case RECOVERED -> recovered.incrementAndGet();
+                    case UNREACHABLE -> unreachable.incrementAndGet();
                     default -> {
                     }
                 }
@@ -208,7 +230,7 @@ public class IntegrationLifecycle {
                 log.warn("integration lifecycle step failed: {}", e.getCause().toString());
             }
         }
-        return new Summary(results.size(), repaired.get(), failed.get(), recovered.get());
+        return new Summary(results.size(), repaired.get(), failed.get(), recovered.get(), unreachable.get());
     }
 
     private void update(UUID integrationId, java.util.function.Consumer<Integration> change) {

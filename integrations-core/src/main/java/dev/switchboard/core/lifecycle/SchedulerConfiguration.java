@@ -51,6 +51,16 @@ public class SchedulerConfiguration {
         return every(job, properties.jobs().maintenanceInterval());
     }
 
+    @Bean
+    JobDetail retentionJob() {
+        return job(RetentionJob.class, RetentionJob.NAME);
+    }
+
+    @Bean
+    Trigger retentionTrigger(@Qualifier("retentionJob") JobDetail job, SwitchboardProperties properties) {
+        return every(job, properties.jobs().retentionInterval());
+    }
+
     private static JobDetail job(Class<? extends Job> type, String name) {
         return JobBuilder.newJob(type).withIdentity(name, GROUP).storeDurably().requestRecovery(false).build();
     }

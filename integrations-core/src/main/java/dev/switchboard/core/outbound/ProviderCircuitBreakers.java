@@ -85,6 +85,13 @@ public class ProviderCircuitBreakers {
                 .orElse("closed");
     }
 
+    /** How many integrations' circuits are open on this node. */
+    public long openCount() {
+        return registry.getAllCircuitBreakers().stream()
+                .filter(b -> b.getState() == CircuitBreaker.State.OPEN || b.getState() == CircuitBreaker.State.FORCED_OPEN)
+                .count();
+    }
+
     private CircuitBreaker breaker(UUID integrationId) {
         return registry.circuitBreaker(integrationId.toString());
     }

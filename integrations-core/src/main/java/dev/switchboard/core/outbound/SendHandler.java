@@ -14,6 +14,9 @@ import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
 import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.metrics.PipelineMetrics;
+import dev.switchboard.core.webhook.WebhookIngest;
+import org.slf4j.MDC;
 import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
@@ -54,11 +57,12 @@ class SendHandler implements WorkHandler {
     private final ProviderCircuitBreakers breakers;
     private final WorkQueue queue;
     private final TransactionTemplate tx;
+    private final PipelineMetrics metrics;
 
     SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
-                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx) {
+                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -71,6 +75,7 @@ class SendHandler implements WorkHandler {
         this.breakers = breakers;
         this.queue = queue;
         this.tx = tx;
+        this.metrics = metrics;
     }
 
     @Override
@@ -90,17 +95,30 @@ class SendHandler implements WorkHandler {
         }
         tx.executeWithoutResult(status -> messages.findById(item.refId()).orElseThrow().sending());
         UUID integrationId = attempt.integration().integrationId();
+        MDC.put(WebhookIngest.INTEGRATION_LOG_KEY, integrationId.toString());
+        try {
+            deliver(item, attempt, integrationId);
+        } finally {
+            MDC.remove(WebhookIngest.INTEGRATION_LOG_KEY);
+        }
+    }
+
+    private void deliver(WorkItem item, Attempt attempt, UUID integrationId) {
         long started = System.nanoTime();
         SendReceipt receipt;
         try {
             receipt = attempt.provider().send(attempt.integration(), attempt.message());
         } catch (ChannelException e) {
             breakers.failed(integrationId, Duration.ofNanos(System.nanoTime() - started), e);
-            tx.executeWithoutResult(status -> failed(item, e));
+            Boolean gaveUp = tx.execute(status -> failed(item, e));
+            if (Boolean.TRUE.equals(gaveUp)) {
+                metrics.messages(attempt.integration().type(), "out", "failed", 1);
+            }
             return;
         }
         breakers.succeeded(integrationId, Duration.ofNanos(System.nanoTime() - started));
         tx.executeWithoutResult(status -> sent(item, receipt));
+        metrics.messages(attempt.integration().type(), "out", "sent", 1);
     }
 
     /**
@@ -109,12 +127,15 @@ class SendHandler implements WorkHandler {
      */
     private boolean admitted(WorkItem item, Attempt attempt) {
         UUID integrationId = attempt.integration().integrationId();
+        String type = attempt.integration().type();
         if (!breakers.tryAcquire(integrationId)) {
+            metrics.deliveryWait(type, "circuit_open");
             queue.postpone(item, Instant.now().plus(breakers.retryDelay()));
             return false;
         }
         Optional<Duration> wait = rateLimiter.acquire(integrationId, attempt.message().to(), attempt.provider().capabilities());
         if (wait.isPresent()) {
+            metrics.deliveryWait(type, "rate_limit");
             breakers.release(integrationId);
             queue.postpone(item, Instant.now().plus(wait.get()));
             return false;
@@ -155,7 +176,8 @@ class SendHandler implements WorkHandler {
         queue.remove(item);
     }
 
-    private void failed(WorkItem item, ChannelException e) {
+    /** @return true when the message failed for good, false when it will be retried */
+    private boolean failed(WorkItem item, ChannelException e) {
         Message message = messages.findById(item.refId()).orElseThrow();
         String reason = e.getMessage();
         if (e.retryable()) {
@@ -165,7 +187,7 @@ class SendHandler implements WorkHandler {
                 queue.retry(item, next, reason);
                 log.info("send retry message={} attempt={} status={} next={} reason={}", message.getId(),
                         message.getAttempts(), e.status(), next, reason);
-                return;
+                return false;
             }
             reason = "expired after " + message.getAttempts() + " attempts: " + reason;
         }
@@ -173,6 +195,7 @@ class SendHandler implements WorkHandler {
         if (e.kind() == ChannelException.Kind.UNAUTHORIZED) {
             integrations.findById(message.getIntegrationId()).ifPresent(i -> i.noteError(e.getMessage()));
         }
+        return true;
     }
 
     private void finish(WorkItem item, Message message, String reason) {

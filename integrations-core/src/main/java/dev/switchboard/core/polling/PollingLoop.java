@@ -4,6 +4,7 @@ import dev.switchboard.core.channel.ChannelException;
 import dev.switchboard.core.channel.IntegrationHandle;
 import dev.switchboard.core.channel.PollingReceiver;
 import dev.switchboard.core.inbound.InboundStore;
+import dev.switchboard.core.metrics.PipelineMetrics;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
@@ -26,17 +27,19 @@ class PollingLoop implements Runnable {
     private final InboundStore store;
     private final Duration timeout;
     private final Duration errorBackoff;
+    private final PipelineMetrics metrics;
     private volatile boolean running = true;
     private volatile Thread thread;
 
     PollingLoop(TenantRef tenant, Supplier<IntegrationHandle> handle, PollingReceiver receiver, InboundStore store,
-                Duration timeout, Duration errorBackoff) {
+                Duration timeout, Duration errorBackoff, PipelineMetrics metrics) {
         this.tenant = tenant;
         this.handle = handle;
         this.receiver = receiver;
         this.store = store;
         this.timeout = timeout;
         this.errorBackoff = errorBackoff;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,7 +56,8 @@ class PollingLoop implements Runnable {
                 }
                 PollingReceiver.Batch batch = receiver.poll(integration, cursor, timeout);
                 if (!batch.events().isEmpty()) {
-                    store.store(integration.integrationId(), batch.events());
+                    metrics.messages(integration.type(), "in", "received",
+                            store.store(integration.integrationId(), batch.events()));
                 }
                 receiver.confirm(integration, batch);
                 cursor = batch.nextCursor();

@@ -11,6 +11,7 @@ import dev.switchboard.core.integration.IntegrationChanged;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
 import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.metrics.PipelineMetrics;
 import dev.switchboard.core.support.NodeIdentity;
 import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
@@ -51,6 +52,7 @@ public class PollingSupervisor implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final SwitchboardProperties.Polling config;
     private final String owner;
+    private final PipelineMetrics metrics;
     private final Map<UUID, PollingLoop> loops = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private volatile boolean running;
@@ -58,7 +60,7 @@ public class PollingSupervisor implements SmartLifecycle {
 
     public PollingSupervisor(TenantDirectory tenants, IntegrationRepository integrations, IntegrationHandles handles,
                              ChannelRegistry channels, InboundStore store, PollerLeases leases, TransactionTemplate tx,
-                             SwitchboardProperties properties, NodeIdentity node) {
+                             SwitchboardProperties properties, NodeIdentity node, PipelineMetrics metrics) {
         this.tenants = tenants;
         this.integrations = integrations;
         this.handles = handles;
@@ -68,6 +70,7 @@ public class PollingSupervisor implements SmartLifecycle {
         this.tx = tx;
         this.config = properties.polling();
         this.owner = node.id();
+        this.metrics = metrics;
     }
 
     @Override
@@ -166,7 +169,7 @@ public class PollingSupervisor implements SmartLifecycle {
 
     private PollingLoop startLoop(TenantRef tenant, UUID integrationId, PollingReceiver receiver) {
         PollingLoop loop = new PollingLoop(tenant, () -> currentHandle(tenant, integrationId), receiver, store,
-                config.timeout(), config.errorBackoff());
+                config.timeout(), config.errorBackoff(), metrics);
         Threads.start("sb-poll-" + integrationId.toString().substring(0, 8), loop);
         log.info("polling started tenant={} integration={}", tenant.slug(), integrationId);
         return loop;

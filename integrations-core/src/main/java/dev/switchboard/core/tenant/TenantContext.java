@@ -1,6 +1,7 @@
 package dev.switchboard.core.tenant;
 
 import java.util.Optional;
+import org.slf4j.MDC;
 
 /**
  * The tenant the current thread works for. Set only at the edges where work enters (API filter,
@@ -9,6 +10,8 @@ import java.util.Optional;
  */
 public final class TenantContext {
 
+    /** The tenant's slug in every log line written while it is current. */
+    public static final String LOG_KEY = "tenant";
     private static final ThreadLocal<TenantRef> CURRENT = new ThreadLocal<>();
 
     private TenantContext() {
@@ -17,11 +20,14 @@ public final class TenantContext {
     public static Scope enter(TenantRef tenant) {
         TenantRef previous = CURRENT.get();
         CURRENT.set(tenant);
+        MDC.put(LOG_KEY, tenant.slug());
         return () -> {
             if (previous == null) {
                 CURRENT.remove();
+                MDC.remove(LOG_KEY);
             } else {
                 CURRENT.set(previous);
+                MDC.put(LOG_KEY, previous.slug());
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.tenant;
 
 import dev.switchboard.core.access.ApiKeys;
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.agent.AgentRegistry;
 import dev.switchboard.core.agent.AgentSettingsStore;
 import dev.switchboard.core.config.SwitchboardProperties;
@@ -12,6 +13,7 @@ import dev.switchboard.core.support.ConflictException;
 import dev.switchboard.core.support.NotFoundException;
 import dev.switchboard.core.vault.Secret;
 import dev.switchboard.core.webhook.WebhookRoutes;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +48,13 @@ public class TenantService {
     private final AgentRegistry agents;
     private final AgentSettingsStore agentSettings;
     private final SwitchboardProperties properties;
+    private final AuditLog audit;
 
     public TenantService(TenantRepository tenants, AppUserRepository users, ApiKeys apiKeys,
                          TenantSchemaMigrator schemas, TenantDirectory directory, IntegrationService integrations,
                          WebhookRoutes routes, PasswordEncoder passwords, TransactionTemplate tx,
                          ApplicationEventPublisher events, AgentRegistry agents, AgentSettingsStore agentSettings,
-                         SwitchboardProperties properties) {
+                         SwitchboardProperties properties, AuditLog audit) {
         this.tenants = tenants;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -65,6 +68,7 @@ public class TenantService {
         this.agents = agents;
         this.agentSettings = agentSettings;
         this.properties = properties;
+        this.audit = audit;
     }
 
     public Created create(NewTenant request) {
@@ -97,6 +101,8 @@ public class TenantService {
             schemas.drop(tenant.ref());
             throw e;
         }
+        audit.recordPlatform("tenant.created", tenant.getSlug(), Map.of("name", tenant.getName(),
+                "ownerEmail", request.ownerEmail()));
         log.info("tenant created tenant={} schema={}", tenant.getSlug(), tenant.getSchemaName());
         return new Created(tenant, apiKey);
     }
@@ -131,6 +137,7 @@ public class TenantService {
         directory.forget(tenant.id());
         routes.evictAll();
         events.publishEvent(new TenantDeleted(tenant));
+        audit.recordPlatform("tenant.deleted", tenant.slug(), Map.of());
         log.info("tenant deleted tenant={} schema={}", tenant.slug(), tenant.schema());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.vault;
 
+import dev.switchboard.core.audit.AuditLog;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
@@ -40,15 +41,17 @@ public class CredentialResealer {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KeysetCanary canary;
+    private final AuditLog audit;
 
     public CredentialResealer(VaultKeyset keyset, CredentialVault vault, TenantDirectory tenants, JdbcClient jdbc,
-                              TransactionTemplate tx, KeysetCanary canary) {
+                              TransactionTemplate tx, KeysetCanary canary, AuditLog audit) {
         this.keyset = keyset;
         this.vault = vault;
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.tx = tx;
         this.canary = canary;
+        this.audit = audit;
     }
 
     public synchronized Rotation rotate() {
@@ -63,6 +66,7 @@ public class CredentialResealer {
                 }
             }
         }
+        audit.recordPlatform("keys.rotated", Integer.toString(primary), Map.of("resealed", resealed));
         log.info("credentials re-sealed under key {}: {} values", primary, resealed);
         return new Rotation(primary, resealed);
     }
@@ -91,6 +95,7 @@ public class CredentialResealer {
             throw new VaultException("key " + keyId + " still seals " + remaining + " stored values: rotate first");
         }
         keyset.retire(keyId);
+        audit.recordPlatform("keys.retired", Integer.toString(keyId), Map.of());
     }
 
     private int reseal(TenantRef tenant, SealedColumn column, int primary) {

@@ -15,7 +15,11 @@ import dev.switchboard.core.integration.IntegrationStatus;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.metrics.PipelineMetrics;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WebhookIngest {
 
+    /** The integration's id in the log lines written while a delivery is handled. */
+    public static final String INTEGRATION_LOG_KEY = "integration";
+
     private final ChannelRegistry channels;
     private final WebhookRoutes routes;
     private final TenantDirectory tenants;
@@ -34,10 +41,11 @@ public class WebhookIngest {
     private final IntegrationHandles handles;
     private final InboundStore store;
     private final TransactionTemplate readOnly;
+    private final PipelineMetrics metrics;
 
     public WebhookIngest(ChannelRegistry channels, WebhookRoutes routes, TenantDirectory tenants,
                          IntegrationRepository integrations, IntegrationHandles handles, InboundStore store,
-                         TransactionTemplate tx) {
+                         TransactionTemplate tx, PipelineMetrics metrics) {
         this.channels = channels;
         this.routes = routes;
         this.tenants = tenants;
@@ -46,10 +54,28 @@ public class WebhookIngest {
         this.store = store;
         this.readOnly = new TransactionTemplate(tx.getTransactionManager());
         this.readOnly.setReadOnly(true);
+        this.metrics = metrics;
     }
 
     /** @return how many events were new */
     public int ingest(String segment, String webhookKey, WebhookRequest request) {
+        long started = System.nanoTime();
+        String type = channels.byWebhookSegment(segment).map(ChannelProvider::type).orElse("unknown");
+        try {
+            int stored = ingestMeasured(segment, webhookKey, request);
+            metrics.webhook(type, stored > 0 ? "stored" : "duplicate", Duration.ofNanos(System.nanoTime() - started));
+            metrics.messages(type, "in", "received", stored);
+            return stored;
+        } catch (WebhookRejectedException e) {
+            metrics.webhook(type, e.reason().name().toLowerCase(Locale.ROOT), Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.webhook(type, "error", Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
+    }
+
+    private int ingestMeasured(String segment, String webhookKey, WebhookRequest request) {
         ChannelProvider provider = channels.byWebhookSegment(segment).orElseThrow(WebhookIngest::unknown);
         WebhookRoutes.Route route = routes.find(webhookKey)
                 .filter(r -> r.channelType().equals(provider.type()))
@@ -61,9 +87,12 @@ public class WebhookIngest {
                 throw unknown();
             }
             IntegrationHandle handle = handles.handle(tenant, integration);
+            MDC.put(INTEGRATION_LOG_KEY, integration.getId().toString());
             provider.authenticate(handle, request);
             List<InboundEvent> events = provider.parse(handle, request);
             return events.isEmpty() ? 0 : store.store(integration.getId(), events);
+        } finally {
+            MDC.remove(INTEGRATION_LOG_KEY);
         }
     }
 

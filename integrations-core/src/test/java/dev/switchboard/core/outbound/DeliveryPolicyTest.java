@@ -16,7 +16,7 @@ class DeliveryPolicyTest {
             new SwitchboardProperties.Delivery(Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(24), true, 1.0,
                     new SwitchboardProperties.Circuit(10, 5, 50, Duration.ofSeconds(30), 1)),
             new SwitchboardProperties.Polling(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(10)),
-            new SwitchboardProperties.Jobs(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(10), 16),
+            new SwitchboardProperties.Jobs(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(24), 16),
             new SwitchboardProperties.Agent(java.util.List.of("operator"), "a person will answer", "faq")));
 
     @RepeatedTest(20)

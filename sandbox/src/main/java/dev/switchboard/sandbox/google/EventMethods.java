@@ -2,7 +2,7 @@ package dev.switchboard.sandbox.google;
 
 import dev.switchboard.sandbox.http.Json;
 import dev.switchboard.sandbox.http.SandboxResponse;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -86,11 +86,11 @@ final class EventMethods {
         while (eventId == null || calendar.events.containsKey(eventId)) {
             eventId = state.ids.eventId();
         }
-        StoredEvent event = new StoredEvent(eventId, calendar, creatorEmail,
-                state.clock.now().truncatedTo(ChronoUnit.MILLIS));
+        Instant stamp = state.stamp();
+        StoredEvent event = new StoredEvent(eventId, calendar, creatorEmail, stamp);
         EventFields.apply(event, fields);
         calendar.events.put(eventId, event);
-        state.touch(event);
+        state.touch(event, stamp);
         return event;
     }
 

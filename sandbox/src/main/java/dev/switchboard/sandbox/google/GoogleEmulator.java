@@ -126,13 +126,17 @@ public final class GoogleEmulator implements AutoCloseable {
      * authorizations grant access to it (unless {@code login_hint} names another known account).
      */
     public void account(String email) {
-        account(email, ZoneOffset.UTC);
+        state.locked(() -> {
+            state.signedIn = state.createAccount(email, ZoneOffset.UTC).email;
+        });
     }
 
-    /** As {@link #account(String)}, the primary calendar in {@code timeZone}. */
+    /** As {@link #account(String)}, and sets the primary calendar's time zone. */
     public void account(String email, ZoneId timeZone) {
+        Objects.requireNonNull(timeZone, "timeZone");
         state.locked(() -> {
             Account account = state.createAccount(email, timeZone);
+            account.primary().zone = timeZone;
             state.signedIn = account.email;
         });
     }

@@ -104,11 +104,20 @@ final class GoogleState {
         return calendar;
     }
 
-    /** Stamps a modification: a fresh change number and a strictly increasing {@code updated}. */
-    void touch(StoredEvent event) {
+    /** A modification time: milliseconds, strictly increasing, so updatedMin and etags tell changes apart. */
+    Instant stamp() {
         Instant now = clock.now().truncatedTo(ChronoUnit.MILLIS);
         lastTouch = now.isAfter(lastTouch) ? now : lastTouch.plusMillis(1);
-        event.updated = lastTouch;
+        return lastTouch;
+    }
+
+    /** Records a modification: {@code updated}, a fresh change number, and notifies watchers. */
+    void touch(StoredEvent event) {
+        touch(event, stamp());
+    }
+
+    void touch(StoredEvent event, Instant stamp) {
+        event.updated = stamp;
         event.changeSeq = ++changeSeq;
         changeListener.accept(event.calendar);
     }

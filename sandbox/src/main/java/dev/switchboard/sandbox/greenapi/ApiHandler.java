@@ -1,11 +1,10 @@
 package dev.switchboard.sandbox.greenapi;
 
-import dev.switchboard.sandbox.http.Json;
 import dev.switchboard.sandbox.http.SandboxHandler;
 import dev.switchboard.sandbox.http.SandboxRequest;
 import dev.switchboard.sandbox.http.SandboxResponse;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -122,9 +121,5 @@ final class ApiHandler implements SandboxHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static SandboxResponse literalNull() {
-        return SandboxResponse.bytes(200, "application/json", Json.bytes(tools.jackson.databind.node.NullNode.getInstance()));
     }
 }

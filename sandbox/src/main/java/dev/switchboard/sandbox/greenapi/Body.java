@@ -2,7 +2,6 @@ package dev.switchboard.sandbox.greenapi;
 
 import dev.switchboard.sandbox.http.Json;
 import dev.switchboard.sandbox.http.SandboxRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -106,8 +105,9 @@ final class Body {
         return has(name) ? string(name) : null;
     }
 
+    /** Counts UTF-16 units, as Joi's {@code string().max()} does (an emoji counts twice). */
     String maxLength(String name, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
+        if (value != null && value.length() > max) {
             throw GreenErrors.validation("'" + name + "' length must be less than or equal to " + max
                     + " characters long");
         }
@@ -158,9 +158,5 @@ final class Body {
             throw GreenErrors.validation("'" + name + "' must be a string");
         }
         return node.asString();
-    }
-
-    static Map<String, Object> describe(Map<String, ?> values) {
-        return new LinkedHashMap<>(values);
     }
 }

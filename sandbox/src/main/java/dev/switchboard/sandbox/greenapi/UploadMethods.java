@@ -40,7 +40,7 @@ final class UploadMethods {
         UploadedFile file = params.file("file").orElseThrow(() -> GreenErrors.validation("'file' is required"));
         String fileName = SendMethods.requireExtension(text(params, "fileName").orElse(file.fileName()));
         String caption = text(params, "caption").orElse(null);
-        if (caption != null && caption.codePointCount(0, caption.length()) > SendMethods.MAX_CAPTION) {
+        if (caption != null && caption.length() > SendMethods.MAX_CAPTION) {
             throw GreenErrors.validation("'caption' length must be less than or equal to 1024 characters long");
         }
         String url = files.store(call.account().id(), fileName, contentType(file, fileName), file.content(),

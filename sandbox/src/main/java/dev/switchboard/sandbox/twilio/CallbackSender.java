@@ -3,7 +3,6 @@ package dev.switchboard.sandbox.twilio;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * POSTs status callbacks to a message's StatusCallback: the fields of Twilio's WhatsApp
@@ -25,7 +24,11 @@ final class CallbackSender {
         if (message.statusCallback == null) {
             return;
         }
-        Map<String, String> params = params(message);
+        AccountData account = state.accounts.get(message.accountSid);
+        if (account == null) {
+            return;
+        }
+        Map<String, String> params = params(account, message);
         if (state.switches.outOfOrderCallbacks && message.status.equals("delivered")) {
             message.heldCallback = params;
             return;
@@ -39,9 +42,6 @@ final class CallbackSender {
 
     private void enqueue(MessageRecord message, Map<String, String> params) {
         AccountData account = state.accounts.get(message.accountSid);
-        if (account == null) {
-            return;
-        }
         String token = FormPoster.idempotencyToken(state.random);
         int copies = state.switches.duplicateCallbacks ? 2 : 1;
         for (int i = 0; i < copies; i++) {
@@ -61,7 +61,7 @@ final class CallbackSender {
     }
 
     /** The form fields, in the order Twilio's WhatsApp callbacks show them. */
-    private static Map<String, String> params(MessageRecord message) {
+    private static Map<String, String> params(AccountData account, MessageRecord message) {
         Map<String, String> params = new LinkedHashMap<>();
         if (message.status.equals("delivered") || message.status.equals("read")) {
             params.put("EventType", message.status.toUpperCase(java.util.Locale.ROOT));
@@ -76,6 +76,7 @@ final class CallbackSender {
         params.put("ChannelToAddress", message.to.replaceFirst("^whatsapp:", ""));
         params.put("To", message.to);
         params.put("ChannelPrefix", "whatsapp");
+        params.put("ChannelInstallSid", account.channelInstallSids.getOrDefault(message.from, ""));
         params.put("MessageSid", message.sid);
         params.put("AccountSid", message.accountSid);
         params.put("StructuredMessage", "false");
@@ -85,10 +86,5 @@ final class CallbackSender {
             params.put("MessagingServiceSid", message.messagingServiceSid);
         }
         return params;
-    }
-
-    /** Waits for callbacks already queued for the message (tests and shutdown). */
-    static CompletableFuture<Void> pending(MessageRecord message) {
-        return message.callbackChain;
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.greenapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -145,11 +146,11 @@ class GreenApiTransportIT extends GreenApiITBase {
         api.get(otherWithMyToken, "getStateInstance");
 
         assertThat(green.calls(instance.idInstance())).extracting(GreenCall::method, GreenCall::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("getStateInstance", 200));
+                .containsExactly(tuple("getStateInstance", 200));
         List<GreenCall> otherCalls = green.calls(other.idInstance());
         assertThat(otherCalls).extracting(GreenCall::method, GreenCall::status, GreenCall::tokenValid)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("getSettings", 200, true),
-                        org.assertj.core.groups.Tuple.tuple("getStateInstance", 401, false));
+                .containsExactly(tuple("getSettings", 200, true),
+                        tuple("getStateInstance", 401, false));
     }
 
     @Test

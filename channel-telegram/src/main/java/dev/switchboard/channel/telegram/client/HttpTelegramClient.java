@@ -8,6 +8,7 @@ import dev.switchboard.channel.telegram.model.TgUpdate;
 import dev.switchboard.channel.telegram.model.TgUser;
 import dev.switchboard.channel.telegram.model.TgWebhookInfo;
 import dev.switchboard.core.channel.ChannelException;
+import dev.switchboard.core.metrics.ProviderCalls;
 import dev.switchboard.core.vault.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -43,15 +44,18 @@ public class HttpTelegramClient implements TelegramClient {
                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
             .build();
 
+    private static final String TYPE = "telegram";
     private static final java.util.Set<String> SETUP_METHODS =
             java.util.Set.of("getMe", "setWebhook", "deleteWebhook", "getWebhookInfo");
     private static final Duration MAX_SETUP_WAIT = Duration.ofSeconds(5);
 
     private final TelegramProperties properties;
     private final HttpClient http;
+    private final ProviderCalls calls;
 
-    public HttpTelegramClient(TelegramProperties properties) {
+    public HttpTelegramClient(TelegramProperties properties, ProviderCalls calls) {
         this.properties = properties;
+        this.calls = calls;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -193,6 +197,19 @@ public class HttpTelegramClient implements TelegramClient {
     }
 
     private <T> T callOnce(Secret token, String method, Map<String, Object> params, JavaType type, Duration timeout)
+            throws ChannelException {
+        long started = System.nanoTime();
+        try {
+            T result = exchange(token, method, params, type, timeout);
+            calls.record(TYPE, method, ProviderCalls.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
+            return result;
+        } catch (ChannelException e) {
+            calls.record(TYPE, method, ProviderCalls.outcomeOf(e), Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
+    }
+
+    private <T> T exchange(Secret token, String method, Map<String, Object> params, JavaType type, Duration timeout)
             throws ChannelException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(properties.apiUrl() + "/bot" + token.reveal() + "/" + method))
                 .timeout(timeout)
