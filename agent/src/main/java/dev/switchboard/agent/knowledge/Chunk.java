@@ -9,11 +9,11 @@ package dev.switchboard.agent.knowledge;
 record Chunk(int ordinal, String heading, String text) {
 
     /** What is embedded and indexed: the passage in its context (document title and section). */
-    String indexedText(String title) {
-        StringBuilder text = new StringBuilder(title);
+    static String indexedText(String title, String heading, String text) {
+        StringBuilder indexed = new StringBuilder(title);
         if (heading != null && !heading.equalsIgnoreCase(title)) {
-            text.append(" — ").append(heading);
+            indexed.append(" — ").append(heading);
         }
-        return text.append('\n').append(this.text).toString();
+        return indexed.append('\n').append(text).toString();
     }
 }

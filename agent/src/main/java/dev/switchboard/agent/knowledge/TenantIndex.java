@@ -10,10 +10,13 @@ import java.util.UUID;
  * {@link LexicalIndex}. Immutable; a change of the tenant's knowledge builds a new one. It knows
  * whose it is, and {@link KnowledgeIndexCache} hands it out only to that tenant.
  *
- * <p>With {@code centered}, the mean of the tenant's passage vectors is subtracted from every
- * vector (and from the question's) before the cosine: an English-only model puts all Russian text
- * in one corner of the space, where every Russian passage looks similar to every Russian question;
- * centering removes that shared direction.
+ * <p>Vectors are centered per script before the cosine: the mean vector of the tenant's Latin
+ * passages is subtracted from them and from Latin questions, likewise for Cyrillic. The
+ * English-only model puts all Russian text in one corner of its space, where every Russian
+ * passage looks alike to every Russian question (cosines of 0.45–0.6 whether related or not);
+ * centering removes that shared direction and brings both languages to one scale, so one FAQ
+ * threshold fits both. The mean is shrunk towards zero for small corpora ({@code centeringPrior}
+ * pseudo-passages at the origin), where it would otherwise be the passages themselves.
  */
 final class TenantIndex {
 
@@ -40,56 +43,49 @@ final class TenantIndex {
         return new TenantIndex(tenantId, version, List.of(), new float[0], null, 0, LexicalIndex.of(List.of()));
     }
 
-    /** @param vectors one L2-normalized vector per chunk, all of one dimension */
-    static TenantIndex build(UUID tenantId, long version, List<IndexedChunk> chunks, List<float[]> vectors,
-                             boolean centered) {
-        return build(tenantId, version, chunks, vectors, centered ? CENTERING_PRIOR : -1);
-    }
-
-    static int CENTERING_PRIOR = 10;
-
+    /**
+     * @param vectors        one L2-normalized vector per chunk, all of one dimension
+     * @param centeringPrior pseudo-count shrinking the per-script means; negative: no centering
+     */
     static TenantIndex build(UUID tenantId, long version, List<IndexedChunk> chunks, List<float[]> vectors,
                              int centeringPrior) {
-        boolean centered = centeringPrior >= 0;
         if (chunks.isEmpty()) {
             return empty(tenantId, version);
         }
+        if (chunks.size() != vectors.size()) {
+            throw new IllegalArgumentException(chunks.size() + " chunks but " + vectors.size() + " vectors");
+        }
         int dimensions = vectors.get(0).length;
-        float[][] means = centered ? means(chunks, vectors, dimensions, centeringPrior) : null;
+        float[][] means = centeringPrior < 0 ? null : means(chunks, vectors, dimensions, centeringPrior);
         float[] matrix = new float[chunks.size() * dimensions];
         List<List<String>> terms = new ArrayList<>(chunks.size());
         for (int row = 0; row < chunks.size(); row++) {
             IndexedChunk chunk = chunks.get(row);
-            float[] vector = prepare(vectors.get(row), means == null ? null : means[Script.of(chunk.text()).ordinal()]);
+            float[] vector = vectors.get(row);
             if (vector.length != dimensions) {
                 throw new IllegalArgumentException("vectors of different dimensions in one index");
             }
-            System.arraycopy(vector, 0, matrix, row * dimensions, dimensions);
-            terms.add(TextAnalyzer.terms(new Chunk(chunk.ordinal(), chunk.heading(), chunk.text()).indexedText(chunk.title())));
+            System.arraycopy(center(vector, means, chunk.text()), 0, matrix, row * dimensions, dimensions);
+            terms.add(TextAnalyzer.terms(chunk.indexedText()));
         }
         return new TenantIndex(tenantId, version, List.copyOf(chunks), matrix, means, dimensions, LexicalIndex.of(terms));
     }
 
     /**
-     * The {@code k} best passages for a question.
+     * The {@code k} best passages for a question, best first.
      *
-     * @param query         the question's L2-normalized embedding
-     * @param terms         the question's terms ({@link TextAnalyzer#terms})
      * @param lexicalWeight how much of the score is the lexical coverage (the rest is the cosine)
      */
-    List<Passage> search(float[] query, List<String> terms, int k, double lexicalWeight) {
-        return search(query, "", terms, k, lexicalWeight);
-    }
-
-    List<Passage> search(float[] query, String questionText, List<String> terms, int k, double lexicalWeight) {
+    List<Passage> search(Query query, int k, double lexicalWeight) {
         if (chunks.isEmpty() || k <= 0) {
             return List.of();
         }
-        if (query.length != dimensions) {
-            throw new IllegalArgumentException("question vector has " + query.length + " dimensions, index " + dimensions);
+        if (query.vector().length != dimensions) {
+            throw new IllegalArgumentException("question vector has " + query.vector().length
+                    + " dimensions, the index " + dimensions);
         }
-        float[] q = prepare(query, means == null ? null : means[Script.of(questionText).ordinal()]);
-        float[] coverage = lexical.coverage(terms);
+        float[] q = center(query.vector(), means, query.text());
+        float[] coverage = lexical.coverage(query.terms());
         PriorityQueue<Scored> best = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a.score, b.score));
         for (int row = 0; row < chunks.size(); row++) {
             float similarity = Vectors.dot(q, matrix, row);
@@ -114,10 +110,11 @@ final class TenantIndex {
     private record Scored(int row, double score, float similarity, float lexical) {
     }
 
-    private static float[] prepare(float[] vector, float[] mean) {
-        if (mean == null) {
+    private static float[] center(float[] vector, float[][] means, String text) {
+        if (means == null) {
             return vector;
         }
+        float[] mean = means[Script.of(text).ordinal()];
         float[] centered = new float[vector.length];
         for (int i = 0; i < vector.length; i++) {
             centered[i] = vector[i] - mean[i];
@@ -125,48 +122,24 @@ final class TenantIndex {
         return Vectors.normalize(centered);
     }
 
-    enum Script {
-        LATIN, CYRILLIC;
-
-        static Script of(String text) {
-            int cyrillic = 0;
-            int letters = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
-                        cyrillic++;
-                    }
-                }
-            }
-            return letters > 0 && cyrillic * 2 >= letters ? CYRILLIC : LATIN;
-        }
-    }
-
     private static float[][] means(List<IndexedChunk> chunks, List<float[]> vectors, int dimensions, int prior) {
-        float[][] means = new float[Script.values().length][];
-        for (Script script : Script.values()) {
-            List<float[]> group = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                if (Script.of(chunks.get(i).text()) == script) {
-                    group.add(vectors.get(i));
-                }
-            }
-            means[script.ordinal()] = mean(group, dimensions, prior);
-        }
-        return means;
-    }
-
-    private static float[] mean(List<float[]> vectors, int dimensions, int prior) {
-        float[] mean = new float[dimensions];
-        float weight = 1f / (vectors.size() + prior);
-        for (float[] vector : vectors) {
+        float[][] sums = new float[Script.values().length][dimensions];
+        int[] counts = new int[Script.values().length];
+        for (int row = 0; row < chunks.size(); row++) {
+            int script = Script.of(chunks.get(row).text()).ordinal();
+            counts[script]++;
+            float[] vector = vectors.get(row);
             for (int i = 0; i < dimensions; i++) {
-                mean[i] += vector[i] * weight;
+                sums[script][i] += vector[i];
             }
         }
-        return mean;
+        for (int script = 0; script < sums.length; script++) {
+            float scale = 1f / (counts[script] + prior + Float.MIN_NORMAL);
+            for (int i = 0; i < dimensions; i++) {
+                sums[script][i] *= scale;
+            }
+        }
+        return sums;
     }
 
     UUID tenantId() {
@@ -179,9 +152,5 @@ final class TenantIndex {
 
     int size() {
         return chunks.size();
-    }
-
-    boolean isEmpty() {
-        return chunks.isEmpty();
     }
 }

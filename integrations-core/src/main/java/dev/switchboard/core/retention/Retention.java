@@ -68,7 +68,9 @@ public class Retention {
 
     /** Applies the retention of the tenant in context. */
     public Removed apply() {
-        int days = days();
+        Integer configured = tx.execute(status -> jdbc.sql("SELECT retention_days FROM tenant_settings")
+                .query(Integer.class).single());
+        int days = configured == null ? 365 : configured;
         long messages = 0;
         long batch;
         do {

@@ -116,14 +116,6 @@ final class ApiError extends RuntimeException {
         return this;
     }
 
-    int status() {
-        return status;
-    }
-
-    String reason() {
-        return reason;
-    }
-
     ObjectNode body() {
         ObjectNode item = Json.object().put("message", getMessage()).put("domain", domain).put("reason", reason);
         if (location != null) {

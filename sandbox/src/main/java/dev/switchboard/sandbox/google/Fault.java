@@ -112,9 +112,9 @@ public final class Fault {
         return delay;
     }
 
+    /** 401 faults carry the WWW-Authenticate header a real invalid token gets. */
     ApiError toApiError() {
-        ApiError error = new ApiError(status, domain, reason, message);
-        return status == 401 ? ApiError.invalidCredentials() : error;
+        return status == 401 ? ApiError.invalidCredentials() : new ApiError(status, domain, reason, message);
     }
 
     @Override

@@ -27,14 +27,6 @@ final class OAuthError extends RuntimeException {
         return new OAuthError(401, "invalid_client", description);
     }
 
-    int status() {
-        return status;
-    }
-
-    String error() {
-        return error;
-    }
-
     SandboxResponse toResponse() {
         return OAuthResponses.json(status, Json.object().put("error", error).put("error_description", getMessage()));
     }

@@ -11,14 +11,18 @@ import tools.jackson.databind.JsonNode;
 /** events.insert/get/patch/update/delete, the bearer check, calendars and the request log. */
 class CalendarEventsIT extends GoogleITBase {
 
-    private static final String BOOKING = """
-            {"id": "booking7q2a", "summary": "Table for 4 — Ann", "description": "Booking 7QX2",
-             "start": {"dateTime": "2025-03-01T19:00:00+03:00", "timeZone": "Europe/Moscow"},
-             "end": {"dateTime": "2025-03-01T21:00:00+03:00", "timeZone": "Europe/Moscow"},
-             "attendees": [{"email": "guest@example.com"}], "reminders": {"useDefault": true},
-             "extendedProperties": {"private": {"bookingCode": "7QX2"}}}""";
+    /** The insert body of providers.md §4.4, with a client-chosen id. */
+    private static final String BOOKING = fixture("/google/events-insert-booking.json");
 
     private String token;
+
+    static String fixture(String resource) {
+        try (java.io.InputStream in = CalendarEventsIT.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("missing fixture " + resource, e);
+        }
+    }
 
     @BeforeEach
     void connectAnn() {

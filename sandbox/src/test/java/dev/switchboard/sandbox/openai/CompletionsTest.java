@@ -32,7 +32,7 @@ class CompletionsTest {
                 new ChatMessage("assistant", "[source: c.md] said by the model"),
                 new ChatMessage("user", "[source: d.md]\nquestion")), null, null, false, false, Instant.now());
         assertThat(request.sources()).containsExactly("a.md", "d.md");
-        assertThat(request.history()).isEmpty();
+        assertThat(request.history()).extracting(ChatMessage::role).containsExactly("assistant");
         assertThat(request.lastUserMessage()).isEqualTo("[source: d.md]\nquestion");
     }
 }

@@ -67,13 +67,12 @@ class OpenAiChatIT {
     }
 
     @Test
-    void theEchoShowsMarkedContextAndHistory() {
-        OpenAiHttp.Reply reply = http.chat(OpenAiHttp.body("gpt-4o",
-                "system", "Answer from the context.\n[source: menu.md#mains] Risotto 14 EUR\n"
-                        + "[source: hours.md] Open 18-23\n[source: menu.md#mains] Risotto 14 EUR (duplicate)",
-                "user", "Hi",
-                "assistant", "Hello! How can I help?",
-                "user", "[source: faq.md] Dogs welcome\nWhat does the risotto cost?"));
+    void theEchoShowsMarkedContextAndHistory() throws Exception {
+        String rag;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/openai/chat-request-rag.json")) {
+            rag = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        OpenAiHttp.Reply reply = http.chat(rag);
         assertThat(reply.content()).isEqualTo("""
                 [gpt-4o] [source: faq.md] Dogs welcome
                 What does the risotto cost?
@@ -81,7 +80,9 @@ class OpenAiChatIT {
                 history: 2 earlier messages""");
         ChatRequest request = openai.requests().get(0);
         assertThat(request.sources()).containsExactly("menu.md#mains", "hours.md", "faq.md");
-        assertThat(request.history()).hasSize(2);
+        assertThat(request.history()).extracting(ChatMessage::role).containsExactly("user", "assistant");
+        assertThat(request.temperature()).isEqualTo(0.3);
+        assertThat(request.maxTokens()).isEqualTo(400);
         assertThat(OpenAiEmulator.reply(request)).isEqualTo(reply.content());
 
         assertThat(http.chat(OpenAiHttp.body("gpt-4o", "user", "plain")).content())
