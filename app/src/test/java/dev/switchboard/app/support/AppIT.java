@@ -33,6 +33,7 @@ public abstract class AppIT {
         registry.add("switchboard.data-dir", DATA_DIR::toString);
         registry.add("switchboard.admin-token", () -> ADMIN_TOKEN);
         registry.add("switchboard.telegram.api-url", () -> Sandboxes.telegram().baseUrl());
+        registry.add("switchboard.twilio.api-url", () -> Sandboxes.twilio().baseUrl());
         registry.add("switchboard.delivery.initial-backoff", () -> "200ms");
         registry.add("switchboard.polling.timeout", () -> "2s");
         registry.add("switchboard.polling.error-backoff", () -> "300ms");

@@ -83,6 +83,11 @@ public interface ChannelProvider {
      */
     List<InboundEvent> parse(IntegrationHandle integration, WebhookRequest request);
 
+    /** The answer to a stored webhook delivery; most providers want an empty 200. */
+    default WebhookReply webhookReply(IntegrationHandle integration, WebhookRequest request) {
+        return WebhookReply.EMPTY;
+    }
+
     /** One delivery attempt of one outbound message. */
     SendReceipt send(IntegrationHandle integration, OutboundMessage message) throws ChannelException;
 

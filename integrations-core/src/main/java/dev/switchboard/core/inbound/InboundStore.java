@@ -3,6 +3,7 @@ package dev.switchboard.core.inbound;
 import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
+import dev.switchboard.core.channel.IntegrationStateChange;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.outbound.DeliveryReceipts;
@@ -31,11 +32,13 @@ public class InboundStore {
     private final IntegrationCounters counters;
     private final DeliveryReceipts receipts;
     private final ConversationWriter conversations;
+    private final IntegrationStates states;
 
     public InboundStore(JdbcClient jdbc, WorkQueue queue, IntegrationCounters counters, DeliveryReceipts receipts,
-                        ConversationWriter conversations) {
+                        ConversationWriter conversations, IntegrationStates states) {
         this.jdbc = jdbc;
         this.conversations = conversations;
+        this.states = states;
         this.queue = queue;
         this.counters = counters;
         this.receipts = receipts;
@@ -56,6 +59,9 @@ public class InboundStore {
                     messages++;
                 }
             } else if (event instanceof DeliveryReceipt receipt && receipts.record(integrationId, receipt)) {
+                stored++;
+            } else if (event instanceof IntegrationStateChange change) {
+                states.apply(integrationId, change);
                 stored++;
             }
         }

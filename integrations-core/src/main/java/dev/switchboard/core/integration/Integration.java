@@ -117,6 +117,14 @@ public class Integration {
         this.checkedAt = Instant.now();
     }
 
+    /** Merges what a health check or the provider reported into {@link #getRemoteState()}. */
+    public void observed(Map<String, Object> state) {
+        Map<String, Object> merged = remoteState == null ? new LinkedHashMap<>() : new LinkedHashMap<>(remoteState);
+        merged.putAll(state);
+        this.remoteState = merged;
+        this.checkedAt = Instant.now();
+    }
+
     /** Used by key rotation: the same credentials sealed under the newest key. */
     public void resealed(byte[] sealedCredentials) {
         this.credentials = sealedCredentials;

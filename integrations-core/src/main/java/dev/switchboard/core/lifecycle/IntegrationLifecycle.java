@@ -131,7 +131,7 @@ public class IntegrationLifecycle {
             }
             boolean wasFailing = integration.getStatus() == IntegrationStatus.ERROR;
             update(integration.getId(), i -> {
-                i.checked();
+                i.observed(report.details());
                 if (wasFailing) {
                     i.recovered();
                     notifier.notify(describe(integration) + " works again.", null);

@@ -6,6 +6,7 @@ import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.IntegrationHandle;
 import dev.switchboard.core.channel.WebhookRejectedException;
 import dev.switchboard.core.channel.WebhookRejectedException.Reason;
+import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
 import dev.switchboard.core.inbound.InboundStore;
 import dev.switchboard.core.integration.Integration;
@@ -57,15 +58,19 @@ public class WebhookIngest {
         this.metrics = metrics;
     }
 
-    /** @return how many events were new */
-    public int ingest(String segment, String webhookKey, WebhookRequest request) {
+    /** What the webhook is answered with: stored or not, the same answer (a redelivery is a success). */
+    public record Outcome(int stored, WebhookReply reply) {
+    }
+
+    /** @return how many events were new, and the provider's answer */
+    public Outcome ingest(String segment, String webhookKey, WebhookRequest request) {
         long started = System.nanoTime();
         String type = channels.byWebhookSegment(segment).map(ChannelProvider::type).orElse("unknown");
         try {
-            int stored = ingestMeasured(segment, webhookKey, request);
-            metrics.webhook(type, stored > 0 ? "stored" : "duplicate", Duration.ofNanos(System.nanoTime() - started));
-            metrics.messages(type, "in", "received", stored);
-            return stored;
+            Outcome outcome = ingestMeasured(segment, webhookKey, request);
+            metrics.webhook(type, outcome.stored() > 0 ? "stored" : "duplicate", Duration.ofNanos(System.nanoTime() - started));
+            metrics.messages(type, "in", "received", outcome.stored());
+            return outcome;
         } catch (WebhookRejectedException e) {
             metrics.webhook(type, e.reason().name().toLowerCase(Locale.ROOT), Duration.ofNanos(System.nanoTime() - started));
             throw e;
@@ -75,7 +80,7 @@ public class WebhookIngest {
         }
     }
 
-    private int ingestMeasured(String segment, String webhookKey, WebhookRequest request) {
+    private Outcome ingestMeasured(String segment, String webhookKey, WebhookRequest request) {
         ChannelProvider provider = channels.byWebhookSegment(segment).orElseThrow(WebhookIngest::unknown);
         WebhookRoutes.Route route = routes.find(webhookKey)
                 .filter(r -> r.channelType().equals(provider.type()))
@@ -90,7 +95,8 @@ public class WebhookIngest {
             MDC.put(INTEGRATION_LOG_KEY, integration.getId().toString());
             provider.authenticate(handle, request);
             List<InboundEvent> events = provider.parse(handle, request);
-            return events.isEmpty() ? 0 : store.store(integration.getId(), events);
+            int stored = events.isEmpty() ? 0 : store.store(integration.getId(), events);
+            return new Outcome(stored, provider.webhookReply(handle, request));
         } finally {
             MDC.remove(INTEGRATION_LOG_KEY);
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.app.api.webhooks;
 
+import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
 import dev.switchboard.core.config.PublicUrl;
 import dev.switchboard.core.webhook.WebhookIngest;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +38,15 @@ class WebhookController {
     }
 
     @PostMapping({"/webhooks/{segment}/{webhookKey}", "/webhooks/{segment}/{webhookKey}/{subPath}"})
-    ResponseEntity<Void> receive(@PathVariable String segment, @PathVariable String webhookKey,
+    ResponseEntity<byte[]> receive(@PathVariable String segment, @PathVariable String webhookKey,
                                  HttpServletRequest request) throws IOException {
-        ingest.ingest(segment, webhookKey, toWebhookRequest(request));
-        return ResponseEntity.ok().build();
+        WebhookIngest.Outcome outcome = ingest.ingest(segment, webhookKey, toWebhookRequest(request));
+        WebhookReply reply = outcome.reply();
+        if (reply.body() == null) {
+            return ResponseEntity.ok().build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(reply.contentType()))
+                .body(reply.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private WebhookRequest toWebhookRequest(HttpServletRequest request) throws IOException {
