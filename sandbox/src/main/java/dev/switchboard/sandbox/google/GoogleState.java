@@ -66,6 +66,10 @@ final class GoogleState {
         tokens.clear();
         syncTokens.clear();
         pageCursors.clear();
+        channels.values().forEach(channel -> {
+            channel.stopped = true; // a retry already scheduled must not reach its address
+            channel.queue.clear();
+        });
         channels.clear();
         pushes.clear();
         requests.clear();
