@@ -15,6 +15,14 @@ public sealed interface Caller {
         }
     }
 
+    /** A person logged into the web UI for one tenant. */
+    record TenantUser(UUID tenantId, String email) implements Caller {
+        @Override
+        public String actor() {
+            return "user:" + email;
+        }
+    }
+
     record TenantApiKey(UUID tenantId, UUID keyId) implements Caller {
         @Override
         public String actor() {

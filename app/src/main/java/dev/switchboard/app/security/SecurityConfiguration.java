@@ -10,12 +10,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Three doors: the JSON API (bearer tokens, no session, no CSRF), the provider webhooks (each
- * authenticated the provider's way by its channel, so open here), and everything else
- * (operators' health and metrics, OpenAPI).
+ * Four doors: the JSON API (a bearer token, or a UI session with CSRF), the provider webhooks
+ * (each authenticated the provider's way by its channel, so open here), operations (health,
+ * metrics, OpenAPI), and the web UI (session login, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
@@ -26,8 +27,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, ApiKeys apiKeys, TenantDirectory tenants,
                             ProblemWriter problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a bearer token is not sent by a browser on its own: only session calls need CSRF protection
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterBefore(new BearerTokenFilter(adminToken, apiKeys, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new TenantScopeFilter(tenants, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -36,8 +38,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
                                 problems.write(response, 401, "Unauthorized", "a bearer token is required"))
-                        .accessDeniedHandler((request, response, ex) ->
-                                problems.write(response, 403, "Forbidden", "this needs the administrator token")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                                ex instanceof CsrfException ? "a session request needs its CSRF token (X-CSRF-TOKEN)"
+                                        : "this needs the administrator")))
                 .build();
     }
 
@@ -57,6 +60,23 @@ class SecurityConfiguration {
         return http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    /** The web UI: a session login with CSRF protection; everything but the login page needs it. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain ui(HttpSecurity http, TenantDirectory tenants, ProblemWriter problems) throws Exception {
+        return http.securityMatcher("/**")
+                .addFilterAfter(new TenantScopeFilter(tenants, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
     }
 }

@@ -16,13 +16,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sets the tenant context for the rest of the request, from the authenticated caller: a tenant
- * key's own tenant, or for the administrator the tenant named in {@code X-Tenant}. It is the only
- * place the API learns which tenant it works for.
+ * Sets the tenant context (and the audit actor) for the rest of the request, from the
+ * authenticated caller: a tenant key's or tenant user's own tenant, or for the administrator the
+ * tenant named in {@code X-Tenant} (or chosen in the UI session). It is the only place the API
+ * and the UI learn which tenant they work for.
  */
 final class TenantScopeFilter extends OncePerRequestFilter {
 
     static final String TENANT_HEADER = "X-Tenant";
+    /** The session attribute where the administrator's UI keeps the tenant being looked at. */
+    public static final String ACTING_TENANT = "switchboard.actingTenant";
 
     private final TenantDirectory tenants;
     private final ProblemWriter problems;
@@ -37,14 +40,17 @@ final class TenantScopeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<TenantRef> tenant;
         try {
-            tenant = tenantOf(SecurityContextHolder.getContext().getAuthentication(), request.getHeader(TENANT_HEADER));
+            String named = request.getHeader(TENANT_HEADER);
+            if ((named == null || named.isBlank()) && request.getSession(false) != null) {
+                named = (String) request.getSession(false).getAttribute(ACTING_TENANT);
+            }
+            tenant = tenantOf(SecurityContextHolder.getContext().getAuthentication(), named);
         } catch (UnknownTenantException e) {
             problems.write(response, 404, "Not Found", "no tenant '" + e.getMessage() + "'");
             return;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String actor = authentication != null && authentication.getPrincipal() instanceof Caller caller
-                ? caller.actor() : Actor.SYSTEM;
+        String actor = Callers.of(authentication).map(Caller::actor).orElse(Actor.SYSTEM);
         try (Actor.Scope acting = Actor.enter(actor)) {
             if (tenant.isEmpty()) {
                 chain.doFilter(request, response);
@@ -57,11 +63,16 @@ final class TenantScopeFilter extends OncePerRequestFilter {
     }
 
     private Optional<TenantRef> tenantOf(Authentication authentication, String tenantHeader) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+        Optional<Caller> found = Callers.of(authentication);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Caller caller = found.get();
         if (caller instanceof Caller.TenantApiKey key) {
             return tenants.byId(key.tenantId());
+        }
+        if (caller instanceof Caller.TenantUser user) {
+            return tenants.byId(user.tenantId());
         }
         if (caller instanceof Caller.Admin && tenantHeader != null && !tenantHeader.isBlank()) {
             return Optional.of(tenants.bySlug(tenantHeader.trim()).orElseThrow(() -> new UnknownTenantException(tenantHeader)));
