@@ -4,6 +4,7 @@ import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.IntegrationStateChange;
+import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.outbound.DeliveryReceipts;
@@ -33,12 +34,14 @@ public class InboundStore {
     private final DeliveryReceipts receipts;
     private final ConversationWriter conversations;
     private final IntegrationStates states;
+    private final ConversationSignals signals;
 
     public InboundStore(JdbcClient jdbc, WorkQueue queue, IntegrationCounters counters, DeliveryReceipts receipts,
-                        ConversationWriter conversations, IntegrationStates states) {
+                        ConversationWriter conversations, IntegrationStates states, ConversationSignals signals) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.states = states;
+        this.signals = signals;
         this.queue = queue;
         this.counters = counters;
         this.receipts = receipts;
@@ -77,7 +80,7 @@ public class InboundStore {
         }
         UUID contactId = conversations.contact(integrationId, message.sender());
         UUID conversationId = conversations.conversation(integrationId, contactId, message.chatId());
-        return jdbc.sql("""
+        Optional<UUID> stored = jdbc.sql("""
                 INSERT INTO message (id, conversation_id, integration_id, direction, external_id, provider_message_id,
                                      kind, text, payload, status)
                 VALUES (:id, :conversation, :integration, 'in', :external, :providerId, :kind, :text, :payload::jsonb,
@@ -95,6 +98,8 @@ public class InboundStore {
                 .param("payload", Json.write(message.payload()))
                 .query(UUID.class)
                 .optional();
+        stored.ifPresent(id -> signals.changed(conversationId));
+        return stored;
     }
 
     private boolean alreadyStored(UUID integrationId, String dedupKey) {

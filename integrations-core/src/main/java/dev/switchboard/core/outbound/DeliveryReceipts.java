@@ -1,6 +1,7 @@
 package dev.switchboard.core.outbound;
 
 import dev.switchboard.core.channel.DeliveryReceipt;
+import dev.switchboard.core.conversation.ConversationSignals;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveryReceipts {
 
     private final JdbcClient jdbc;
+    private final ConversationSignals signals;
 
-    public DeliveryReceipts(JdbcClient jdbc) {
+    public DeliveryReceipts(JdbcClient jdbc, ConversationSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     /** @return false when the receipt is a redelivery */
@@ -78,9 +81,12 @@ public class DeliveryReceipts {
                 FROM best
                 WHERE m.integration_id = :integration AND m.provider_message_id = :providerId AND m.direction = 'out'
                   AND (best.rank IS NOT NULL OR best.failed)
+                RETURNING m.conversation_id
                 """)
                 .param("integration", integrationId)
                 .param("providerId", providerMessageId)
-                .update();
+                .query(UUID.class)
+                .list()
+                .forEach(signals::changed);
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.InvalidInputException;
 import dev.switchboard.core.conversation.Conversation;
 import dev.switchboard.core.conversation.ConversationRepository;
+import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.conversation.Message;
 import dev.switchboard.core.conversation.MessageRepository;
@@ -48,10 +49,12 @@ public class OutboundMessages {
     private final ConversationWriter writer;
     private final WorkQueue queue;
     private final TransactionTemplate tx;
+    private final ConversationSignals signals;
 
     public OutboundMessages(ChannelRegistry channels, IntegrationRepository integrations,
                             ConversationRepository conversations, MessageRepository messages,
-                            ConversationWriter writer, WorkQueue queue, TransactionTemplate tx) {
+                            ConversationWriter writer, WorkQueue queue, TransactionTemplate tx,
+                            ConversationSignals signals) {
         this.channels = channels;
         this.integrations = integrations;
         this.conversations = conversations;
@@ -59,6 +62,7 @@ public class OutboundMessages {
         this.writer = writer;
         this.queue = queue;
         this.tx = tx;
+        this.signals = signals;
     }
 
     public Accepted send(NewOutbound request) {
@@ -106,6 +110,7 @@ public class OutboundMessages {
                 request.text(), OutboundPayload.of(request), request.idempotencyKey());
         messages.saveAndFlush(message);
         queue.enqueue(TenantContext.require().id(), WorkKinds.SEND, message.getId());
+        signals.changed(conversationId);
         return new Accepted(message, true);
     }
 

@@ -7,6 +7,7 @@ import dev.switchboard.core.channel.IntegrationHandle;
 import dev.switchboard.core.channel.OutboundMessage;
 import dev.switchboard.core.channel.SendReceipt;
 import dev.switchboard.core.conversation.ConversationRepository;
+import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.Message;
 import dev.switchboard.core.conversation.MessageRepository;
 import dev.switchboard.core.integration.Integration;
@@ -58,11 +59,13 @@ class SendHandler implements WorkHandler {
     private final WorkQueue queue;
     private final TransactionTemplate tx;
     private final PipelineMetrics metrics;
+    private final ConversationSignals signals;
 
     SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
-                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics) {
+                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
+                ConversationSignals signals) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -76,6 +79,7 @@ class SendHandler implements WorkHandler {
         this.queue = queue;
         this.tx = tx;
         this.metrics = metrics;
+        this.signals = signals;
     }
 
     @Override
@@ -169,6 +173,7 @@ class SendHandler implements WorkHandler {
     private void sent(WorkItem item, SendReceipt receipt) {
         Message message = messages.findById(item.refId()).orElseThrow();
         message.sent(receipt.providerMessageId());
+        signals.changed(message.getConversationId());
         counters.sent(message.getIntegrationId());
         messages.flush();
         receipts.applyPending(message.getIntegrationId(), receipt.providerMessageId());
@@ -179,6 +184,7 @@ class SendHandler implements WorkHandler {
     /** @return true when the message failed for good, false when it will be retried */
     private boolean failed(WorkItem item, ChannelException e) {
         Message message = messages.findById(item.refId()).orElseThrow();
+        signals.changed(message.getConversationId());
         String reason = e.getMessage();
         if (e.retryable()) {
             Instant next = Instant.now().plus(policy.delayAfter(message.getAttempts(), e.retryAfter()));
