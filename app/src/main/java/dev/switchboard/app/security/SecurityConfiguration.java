@@ -70,7 +70,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/**")
                 .addFilterAfter(new TenantScopeFilter(tenants, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/oauth/*/callback").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

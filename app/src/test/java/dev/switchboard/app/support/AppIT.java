@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppIT {
 
+    protected static final String GOOGLE_CLIENT_ID = "switchboard-test.apps.googleusercontent.com";
+    protected static final String GOOGLE_CLIENT_SECRET = "test-client-secret";
     protected static final String ADMIN_TOKEN = "adm_test_" + UUID.randomUUID();
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static final Path DATA_DIR = tempDir();
@@ -34,6 +36,12 @@ public abstract class AppIT {
         registry.add("switchboard.admin-token", () -> ADMIN_TOKEN);
         registry.add("switchboard.telegram.api-url", () -> Sandboxes.telegram().baseUrl());
         registry.add("switchboard.twilio.api-url", () -> Sandboxes.twilio().baseUrl());
+        registry.add("switchboard.google.client-id", () -> GOOGLE_CLIENT_ID);
+        registry.add("switchboard.google.client-secret", () -> GOOGLE_CLIENT_SECRET);
+        registry.add("switchboard.google.auth-url", () -> Sandboxes.google().authUrl());
+        registry.add("switchboard.google.token-url", () -> Sandboxes.google().tokenUrl());
+        registry.add("switchboard.google.revoke-url", () -> Sandboxes.google().revokeUrl());
+        registry.add("switchboard.google.calendar-url", () -> Sandboxes.google().calendarRootUrl());
         registry.add("switchboard.delivery.initial-backoff", () -> "200ms");
         registry.add("switchboard.polling.timeout", () -> "2s");
         registry.add("switchboard.polling.error-backoff", () -> "300ms");

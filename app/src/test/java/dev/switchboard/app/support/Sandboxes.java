@@ -1,5 +1,6 @@
 package dev.switchboard.app.support;
 
+import dev.switchboard.sandbox.google.GoogleEmulator;
 import dev.switchboard.sandbox.greenapi.GreenApiEmulator;
 import dev.switchboard.sandbox.telegram.TelegramEmulator;
 import dev.switchboard.sandbox.twilio.TwilioEmulator;
@@ -11,6 +12,7 @@ public final class Sandboxes {
     private static TelegramEmulator telegram;
     private static GreenApiEmulator greenApi;
     private static TwilioEmulator twilio;
+    private static GoogleEmulator google;
 
     private Sandboxes() {
     }
@@ -32,6 +34,16 @@ public final class Sandboxes {
             Runtime.getRuntime().addShutdownHook(new Thread(greenApi::close));
         }
         return greenApi;
+    }
+
+    public static synchronized GoogleEmulator google() {
+        if (google == null) {
+            google = GoogleEmulator.start();
+            google.allowInsecurePushAddresses(true);
+            google.pushRetry(Duration.ofMillis(100), Duration.ofSeconds(1), 5);
+            Runtime.getRuntime().addShutdownHook(new Thread(google::close));
+        }
+        return google;
     }
 
     public static synchronized TwilioEmulator twilio() {

@@ -95,6 +95,13 @@ public interface ChannelProvider {
     default void acknowledge(IntegrationHandle integration, InboundMessage message) throws ChannelException {
     }
 
+    /**
+     * Fetches what changed remotely after a {@link RemoteChange} (e.g. a calendar's incremental
+     * sync), with the integration's tenant in context. Runs on the work queue.
+     */
+    default void synchronize(IntegrationHandle integration) throws ChannelException {
+    }
+
     /** A pull-based receiver, for integrations that cannot be reached by webhooks. */
     default Optional<PollingReceiver> polling() {
         return Optional.empty();

@@ -4,6 +4,7 @@ import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.IntegrationStateChange;
+import dev.switchboard.core.channel.RemoteChange;
 import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.integration.IntegrationCounters;
@@ -62,6 +63,9 @@ public class InboundStore {
                     messages++;
                 }
             } else if (event instanceof DeliveryReceipt receipt && receipts.record(integrationId, receipt)) {
+                stored++;
+            } else if (event instanceof RemoteChange) {
+                queue.enqueue(tenant.id(), WorkKinds.SYNCHRONIZE, integrationId);
                 stored++;
             } else if (event instanceof IntegrationStateChange change) {
                 states.apply(integrationId, change);

@@ -10,7 +10,7 @@ public class ConnectFailedException extends RuntimeException {
 
     private final boolean rejected;
 
-    ConnectFailedException(ChannelException cause) {
+    public ConnectFailedException(ChannelException cause) {
         super(cause.getMessage());
         this.rejected = !cause.retryable();
     }

@@ -109,6 +109,14 @@ public class IntegrationService {
         });
     }
 
+    /** The opened handle of an active integration of the tenant in context (for calls beyond messaging). */
+    public IntegrationHandle handle(UUID id) {
+        TenantRef tenant = TenantContext.require();
+        Integration integration = tx.execute(status -> find(id));
+        requireEnabled(integration);
+        return handles.handle(tenant, integration);
+    }
+
     /** Renames, and re-connects when the settings change (e.g. webhook to polling). */
     public IntegrationDetails update(UUID id, String name, Map<String, Object> settings) {
         TenantRef tenant = TenantContext.require();

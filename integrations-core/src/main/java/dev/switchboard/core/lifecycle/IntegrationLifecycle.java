@@ -110,7 +110,14 @@ public class IntegrationLifecycle {
             ReconcileReport report = provider.reconcile(handles.handle(tenant, integration));
             Map<String, Object> state = new LinkedHashMap<>(report.details());
             state.put("summary", report.summary());
-            update(integration.getId(), i -> i.reconciled(state));
+            update(integration.getId(), i -> {
+                i.reconciled(state);
+                if (!report.changedSettings().isEmpty()) {
+                    Map<String, Object> settings = new LinkedHashMap<>(i.getSettings());
+                    settings.putAll(report.changedSettings());
+                    i.replaceSettings(settings);
+                }
+            });
             if (report.repaired()) {
                 log.warn("integration repaired tenant={} integration={} type={}: {}", tenant.slug(),
                         integration.getId(), integration.getType(), report.summary());
@@ -145,6 +152,16 @@ public class IntegrationLifecycle {
         } catch (ChannelException e) {
             return refused(tenant, integration, e);
         }
+    }
+
+    /**
+     * For work outside the scheduled jobs (a calendar call, say) that learned the provider refuses
+     * the credentials: the integration turns {@code error} and the tenant is told, as a health
+     * check would. The tenant must be in context.
+     */
+    public void refused(UUID integrationId, ChannelException e) {
+        TenantRef tenant = TenantContext.require();
+        tx.execute(status -> integrations.findById(integrationId)).ifPresent(integration -> refused(tenant, integration, e));
     }
 
     /**

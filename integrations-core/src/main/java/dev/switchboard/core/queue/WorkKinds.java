@@ -7,6 +7,8 @@ public final class WorkKinds {
     public static final String INBOUND = "inbound";
     /** Deliver one outbound message. */
     public static final String SEND = "send";
+    /** Fetch a remote change an integration was told about ({@link dev.switchboard.core.channel.RemoteChange}). */
+    public static final String SYNCHRONIZE = "synchronize";
 
     private WorkKinds() {
     }

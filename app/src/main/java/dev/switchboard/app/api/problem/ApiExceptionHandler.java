@@ -1,6 +1,7 @@
 package dev.switchboard.app.api.problem;
 
 import dev.switchboard.app.api.MissingTenantException;
+import dev.switchboard.app.api.ProviderFailureException;
 import dev.switchboard.core.channel.InvalidInputException;
 import dev.switchboard.core.channel.InvalidInputException.FieldError;
 import dev.switchboard.core.channel.WebhookRejectedException;
@@ -64,6 +65,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return e.rejected()
                 ? respond(Problems.of(422, e.getMessage(), List.of(new FieldError("credentials", e.getMessage()))))
                 : respond(Problems.of(502, "the provider could not be reached: " + e.getMessage()));
+    }
+
+    @ExceptionHandler(ProviderFailureException.class)
+    ResponseEntity<ProblemDetail> providerFailure(ProviderFailureException e) {
+        return respond(Problems.of(e.status(), e.getMessage()));
     }
 
     @ExceptionHandler(WebhookRejectedException.class)
