@@ -117,6 +117,8 @@ class NodeMetrics {
                 for (Object[] row : rows) {
                     counts.merge(row[0] + "/" + ((IntegrationStatus) row[1]).wireName(), (Long) row[2], Long::sum);
                 }
+            } catch (org.springframework.dao.DataAccessException e) {
+                // a tenant being created or deleted right now: counted next time
             }
         }
         lastIntegrationCounts = counts;

@@ -268,7 +268,7 @@ public class GoogleCalendarIntegration implements ChannelProvider, CalendarProvi
         String id = EventIds.of(calendar.integrationId(), key);
         Event body = new Event().setId(id).setSummary(draft.summary()).setDescription(draft.description())
                 .setStart(time(draft.start(), draft.timeZone())).setEnd(time(draft.end(), draft.timeZone()))
-                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(Map.of("switchboardKey", key)));
+                .setExtendedProperties(new Event.ExtendedProperties().setPrivate(new java.util.HashMap<>(Map.of("switchboardKey", key))));
         try {
             return event(client.call(calendar.integrationId(), refreshToken(calendar), "events.insert",
                     c -> c.events().insert(calendarId, body).execute()));
@@ -276,9 +276,9 @@ public class GoogleCalendarIntegration implements ChannelProvider, CalendarProvi
             if (e.status() != 409) {
                 throw e;
             }
-            body.setStatus("confirmed");
+            body.setStatus("confirmed").setId(null);
             return event(client.call(calendar.integrationId(), refreshToken(calendar), "events.patch",
-                    c -> c.events().patch(calendarId, id, body.clone().setId(null)).execute()));
+                    c -> c.events().patch(calendarId, id, body).execute()));
         }
     }
 

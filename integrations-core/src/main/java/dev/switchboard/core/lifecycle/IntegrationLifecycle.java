@@ -221,6 +221,9 @@ public class IntegrationLifecycle {
             List<Integration> found = new ArrayList<>();
             tx.executeWithoutResult(status -> statuses.forEach(s -> found.addAll(integrations.findByStatus(s))));
             return found;
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.info("tenant {} skipped (being created or deleted): {}", tenant.slug(), e.getClass().getSimpleName());
+            return List.of();
         }
     }
 

@@ -139,7 +139,12 @@ public class PollingSupervisor implements SmartLifecycle {
         Set<UUID> wanted = new HashSet<>();
         for (TenantRef tenant : tenants.all()) {
             try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-                List<Integration> active = tx.execute(status -> integrations.findByStatus(IntegrationStatus.ACTIVE));
+                List<Integration> active;
+                try {
+                    active = tx.execute(status -> integrations.findByStatus(IntegrationStatus.ACTIVE));
+                } catch (org.springframework.dao.DataAccessException e) {
+                    continue; // a tenant being deleted right now
+                }
                 for (Integration integration : active) {
                     receiverFor(tenant, integration).ifPresent(receiver -> {
                         if (leases.acquire(tenant.id(), integration.getId(), owner, leaseDuration())) {

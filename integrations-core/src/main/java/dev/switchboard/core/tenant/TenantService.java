@@ -84,23 +84,22 @@ public class TenantService {
         Tenant tenant = new Tenant(UUID.randomUUID(), request.slug(), request.name());
         Secret apiKey;
         try {
+            // the schema is migrated before the tenant row commits: nobody sees a tenant without its schema
             apiKey = tx.execute(status -> {
                 tenants.saveAndFlush(tenant);
                 users.saveAndFlush(new AppUser(tenant.getId(), request.ownerEmail(),
                         passwords.encode(request.ownerPassword()), "owner"));
-                return apiKeys.issue(tenant.getId(), "default").secret();
+                Secret key = apiKeys.issue(tenant.getId(), "default").secret();
+                schemas.migrate(tenant.ref());
+                return key;
             });
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("slug", "a tenant with this slug or owner email already exists");
-        }
-        try {
-            schemas.migrate(tenant.ref());
-            chooseDefaultAgent(tenant.ref());
         } catch (RuntimeException e) {
-            tx.executeWithoutResult(status -> tenants.deleteById(tenant.getId()));
             schemas.drop(tenant.ref());
             throw e;
         }
+        chooseDefaultAgent(tenant.ref());
         audit.recordPlatform("tenant.created", tenant.getSlug(), Map.of("name", tenant.getName(),
                 "ownerEmail", request.ownerEmail()));
         log.info("tenant created tenant={} schema={}", tenant.getSlug(), tenant.getSchemaName());
