@@ -50,6 +50,8 @@ public abstract class AppIT {
         registry.add("switchboard.delivery.circuit.minimum-calls", () -> "4");
         registry.add("switchboard.delivery.circuit.open-duration", () -> "3s");
         registry.add("switchboard.monitoring.sample-interval", () -> "1s");
+        registry.add("switchboard.bookings.remind-after", () -> "6s");
+        registry.add("switchboard.bookings.check-interval", () -> "1s");
         registry.add("switchboard.monitoring.alert-interval", () -> "2s");
         registry.add("switchboard.monitoring.alert-webhook-url", () -> WebhookReceiver.shared().url());
     }

@@ -14,10 +14,23 @@ public record OutboundMessage(
         Media media,
         Location location,
         ContactCard contact,
-        List<Button> buttons) {
+        List<Button> buttons,
+        Template template) {
 
     public OutboundMessage {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public OutboundMessage(UUID id, String to, String text, Media media, Location location, ContactCard contact,
+                           List<Button> buttons) {
+        this(id, to, text, media, location, contact, buttons, null);
+    }
+
+    /**
+     * A pre-approved template the provider sends instead of free text where it must (Twilio's
+     * Content templates outside WhatsApp's 24-hour window); {@code text} stays the readable version.
+     */
+    public record Template(String id, java.util.Map<String, String> variables) {
     }
 
     public record Media(String url, String caption, String fileName) {

@@ -17,9 +17,13 @@ final class ButtonFallback {
         StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text()).append("\n");
         List<OutboundMessage.Button> buttons = message.buttons();
         for (int i = 0; i < buttons.size(); i++) {
-            text.append('\n').append(i + 1).append(" — ").append(buttons.get(i).title());
+            OutboundMessage.Button button = buttons.get(i);
+            text.append('\n').append(i + 1).append(" — ").append(button.title());
+            if (button.url() != null) {
+                text.append(": ").append(button.url());
+            }
         }
         return new OutboundMessage(message.id(), message.to(), text.toString(), message.media(), message.location(),
-                message.contact(), List.of());
+                message.contact(), List.of(), message.template());
     }
 }

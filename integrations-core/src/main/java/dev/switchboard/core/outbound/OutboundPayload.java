@@ -31,6 +31,9 @@ final class OutboundPayload {
         if (request.buttons() != null && !request.buttons().isEmpty()) {
             payload.put("buttons", request.buttons());
         }
+        if (request.template() != null) {
+            payload.put("template", request.template());
+        }
         // stored as plain JSON values so the row reads back without our types
         return Json.readMap(Json.write(payload));
     }
@@ -57,7 +60,8 @@ final class OutboundPayload {
                 convert(payload.get("contact"), OutboundMessage.ContactCard.class),
                 payload.get("buttons") == null ? List.of()
                         : ((List<?>) payload.get("buttons")).stream()
-                                .map(b -> convert(b, OutboundMessage.Button.class)).toList());
+                                .map(b -> convert(b, OutboundMessage.Button.class)).toList(),
+                convert(payload.get("template"), OutboundMessage.Template.class));
     }
 
     private static <T> T convert(Object value, Class<T> type) {
