@@ -6,11 +6,12 @@ import dev.switchboard.agent.knowledge.KnowledgeConfiguration;
 import dev.switchboard.agent.knowledge.Retriever;
 import dev.switchboard.agent.llm.LlmProperties;
 import dev.switchboard.agent.llm.ModelCaller;
+import dev.switchboard.agent.llm.ModelCalls;
 import dev.switchboard.agent.llm.PromptBuilder;
 import dev.switchboard.agent.llm.TokenCounter;
 import dev.switchboard.core.agent.AgentService;
 import dev.switchboard.core.config.SwitchboardProperties;
-import dev.switchboard.core.metrics.ProviderCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,8 +40,9 @@ class AgentAutoConfiguration {
     }
 
     @Bean
-    ModelCaller modelCaller(LlmProperties properties, ObjectProvider<ProviderCalls> calls) {
-        return new ModelCaller(properties, calls.getIfAvailable(() -> ProviderCalls.NONE));
+    ModelCaller modelCaller(LlmProperties properties, ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable();
+        return new ModelCaller(properties, meters == null ? ModelCalls.NONE : ModelCalls.micrometer(meters));
     }
 
     @Bean

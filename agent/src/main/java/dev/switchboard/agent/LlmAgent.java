@@ -6,6 +6,7 @@ import dev.switchboard.agent.knowledge.Retriever;
 import dev.switchboard.agent.llm.LlmEndpoint;
 import dev.switchboard.agent.llm.ModelCaller;
 import dev.switchboard.agent.llm.ModelUnavailableException;
+import dev.switchboard.agent.llm.Prompt;
 import dev.switchboard.agent.llm.PromptBuilder;
 import dev.switchboard.core.agent.AgentReply;
 import dev.switchboard.core.agent.AgentRequest;
@@ -67,7 +68,9 @@ class LlmAgent implements AgentService {
             return ReplySplitter.fit(faq.respond(text, ranked), maxLength);
         }
         List<Passage> context = ranked.stream().filter(p -> p.score() >= minPassageScore).toList();
-        var prompt = prompts.build(request.settings().systemPrompt(), context, request.history(), text);
+        Prompt prompt = prompts.build(request.settings().systemPrompt(), context, request.history(), text);
+        log.debug("model prompt tenant={} conversation={} passages={} historyTurns={} tokens~{}", request.tenant().slug(),
+                request.conversationId(), prompt.passages().size(), prompt.historyTurns(), prompt.estimatedTokens());
         try {
             String answer = model.complete(endpoint.get(), prompt.messages());
             if (handsOver(answer)) {

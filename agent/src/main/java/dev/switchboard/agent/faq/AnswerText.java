@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** A passage made readable in a chat that shows plain text: Markdown emphasis, links and heading marks removed. */
 final class AnswerText {
 
-    private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_|`)(?=\\S)(.+?)(?<=\\S)\\1");
+    private static final Pattern EMPHASIS = Pattern.compile(
+            "(?<![\\p{L}\\p{N}*_`])(\\*\\*|__|\\*|_|`)(?=\\S)(.+?)(?<=\\S)\\1(?![\\p{L}\\p{N}*_`])");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\(([^)\\s]+)[^)]*\\)");
     private static final Pattern HEADING_MARK = Pattern.compile("(?m)^#{1,6}\\s+");
     private static final Pattern BULLET = Pattern.compile("(?m)^\\s*[-*+]\\s+");

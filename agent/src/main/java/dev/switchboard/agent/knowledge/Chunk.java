@@ -10,10 +10,17 @@ record Chunk(int ordinal, String heading, String text) {
 
     /** What is embedded and indexed: the passage in its context (document title and section). */
     static String indexedText(String title, String heading, String text) {
-        StringBuilder indexed = new StringBuilder(title);
-        if (heading != null && !heading.equalsIgnoreCase(title)) {
-            indexed.append(" — ").append(heading);
+        return label(title, heading) + '\n' + text;
+    }
+
+    /** "Title — Section > Subsection"; a section path that starts with the title (its H1) does not repeat it. */
+    static String label(String title, String heading) {
+        if (heading == null || heading.equalsIgnoreCase(title)) {
+            return title;
         }
-        return indexed.append('\n').append(text).toString();
+        String prefix = title + " > ";
+        String section = heading.regionMatches(true, 0, prefix, 0, prefix.length()) ? heading.substring(prefix.length())
+                : heading;
+        return title + " — " + section;
     }
 }

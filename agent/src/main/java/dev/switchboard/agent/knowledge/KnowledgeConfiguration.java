@@ -1,5 +1,7 @@
 package dev.switchboard.agent.knowledge;
 
+import dev.switchboard.core.queue.WorkHandler;
+import dev.switchboard.core.queue.WorkQueue;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -33,8 +35,13 @@ public class KnowledgeConfiguration {
     }
 
     @Bean
-    KnowledgeStore knowledgeStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
-        return new KnowledgeStore(jdbc, batch);
+    KnowledgeStore knowledgeStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, WorkQueue queue) {
+        return new KnowledgeStore(jdbc, batch, queue);
+    }
+
+    @Bean
+    WorkHandler knowledgeDocumentIndexer(KnowledgeStore store, MiniLmEmbedder embedder, KnowledgeProperties properties) {
+        return new DocumentIndexer(store, chunker(properties), embedder, properties.slicePassages());
     }
 
     @Bean
@@ -49,7 +56,11 @@ public class KnowledgeConfiguration {
 
     @Bean
     KnowledgeDocuments knowledgeDocuments(KnowledgeStore store, MiniLmEmbedder embedder, KnowledgeProperties properties) {
-        return new KnowledgeDocuments(store, new Chunker(properties.chunkChars(), properties.overlapChars()), embedder,
-                properties.maxDocumentBytes());
+        return new KnowledgeDocuments(store, chunker(properties), embedder, properties.maxDocumentBytes(),
+                properties.inlinePassages());
+    }
+
+    private static Chunker chunker(KnowledgeProperties properties) {
+        return new Chunker(properties.chunkChars(), properties.overlapChars());
     }
 }

@@ -13,10 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 
 /**
- * The tenant's knowledge documents: adding or replacing one cuts it into passages and embeds them
- * (in this thread, outside any transaction: a megabyte takes seconds), then stores document and
- * passages in one tenant transaction; deleting removes both. Every change is seen by the next
- * search on every node.
+ * The tenant's knowledge documents. Adding or replacing one cuts it into passages; up to
+ * {@code inlinePassages} of them are embedded here, outside any transaction, and stored with the
+ * document in one tenant transaction, so the document is searchable when the call returns. A larger
+ * document (a megabyte is thousands of passages: a minute of CPU on two cores) is stored at once and
+ * embedded in the background by {@link DocumentIndexer}; its status is {@code indexing} until every
+ * passage is in. Deleting removes document and passages. Every change is seen by the next search on
+ * every node.
  */
 public class KnowledgeDocuments {
 
@@ -28,21 +31,24 @@ public class KnowledgeDocuments {
     private final Chunker chunker;
     private final Embedder embedder;
     private final int maxBytes;
+    private final int inlinePassages;
 
-    KnowledgeDocuments(KnowledgeStore store, Chunker chunker, Embedder embedder, int maxBytes) {
+    KnowledgeDocuments(KnowledgeStore store, Chunker chunker, Embedder embedder, int maxBytes, int inlinePassages) {
         this.store = store;
         this.chunker = chunker;
         this.embedder = embedder;
         this.maxBytes = maxBytes;
+        this.inlinePassages = inlinePassages;
     }
 
     /** @param format null: Markdown */
     public KnowledgeDocument add(String title, String content, DocumentFormat format) {
         DocumentFormat f = format == null ? DocumentFormat.MARKDOWN : format;
-        List<EmbeddedChunk> chunks = embed(validate(title, content, f), title.strip());
-        KnowledgeDocument document = store.insert(UUID.randomUUID(), title.strip(), f, content, embedder.model(), chunks);
-        log.info("knowledge document added tenant={} document={} bytes={} passages={}",
-                TenantContext.require().slug(), document.id(), document.sizeBytes(), document.chunks());
+        List<Chunk> chunks = validate(title, content, f);
+        KnowledgeDocument document = store.insert(UUID.randomUUID(), title.strip(), f, content, embedder.model(),
+                chunks.size(), embedInline(chunks, title.strip()));
+        log.info("knowledge document added tenant={} document={} bytes={} passages={} status={}",
+                TenantContext.require().slug(), document.id(), document.sizeBytes(), document.chunks(), document.status());
         return document;
     }
 
@@ -50,11 +56,11 @@ public class KnowledgeDocuments {
     public KnowledgeDocument replace(UUID id, String title, String content, DocumentFormat format) {
         get(id);
         DocumentFormat f = format == null ? DocumentFormat.MARKDOWN : format;
-        List<EmbeddedChunk> chunks = embed(validate(title, content, f), title.strip());
-        KnowledgeDocument document = store.replace(id, title.strip(), f, content, embedder.model(), chunks)
-                .orElseThrow(() -> notFound(id));
-        log.info("knowledge document replaced tenant={} document={} bytes={} passages={}",
-                TenantContext.require().slug(), id, document.sizeBytes(), document.chunks());
+        List<Chunk> chunks = validate(title, content, f);
+        KnowledgeDocument document = store.replace(id, title.strip(), f, content, embedder.model(), chunks.size(),
+                embedInline(chunks, title.strip())).orElseThrow(() -> notFound(id));
+        log.info("knowledge document replaced tenant={} document={} bytes={} passages={} status={}",
+                TenantContext.require().slug(), id, document.sizeBytes(), document.chunks(), document.status());
         return document;
     }
 
@@ -97,7 +103,11 @@ public class KnowledgeDocuments {
         return chunks;
     }
 
-    private List<EmbeddedChunk> embed(List<Chunk> chunks, String title) {
+    /** All passages of a small document; none of a large one (the indexer embeds those). */
+    private List<EmbeddedChunk> embedInline(List<Chunk> chunks, String title) {
+        if (chunks.size() > inlinePassages) {
+            return List.of();
+        }
         List<float[]> vectors = embedder.embedAll(chunks.stream()
                 .map(c -> Chunk.indexedText(title, c.heading(), c.text())).toList());
         List<EmbeddedChunk> embedded = new ArrayList<>(chunks.size());

@@ -11,4 +11,9 @@ import java.util.UUID;
  */
 public record Passage(UUID documentId, String title, String heading, String text, double score, double similarity,
                       double lexical) {
+
+    /** "Title — Section": where the passage comes from, for a person or a prompt. */
+    public String label() {
+        return Chunk.label(title, heading);
+    }
 }

@@ -38,8 +38,18 @@ public record LlmEndpoint(String baseUrl, String model, Double temperature, Dura
         return Optional.of(new LlmEndpoint(baseUrl, model, temperature, timeout, key));
     }
 
+    /** Scheme, host and port only: what a log line may show (a URL's path, query or user part may hold a credential). */
+    public String host() {
+        try {
+            java.net.URI uri = java.net.URI.create(baseUrl);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "(invalid URL)";
+        }
+    }
+
     @Override
     public String toString() {
-        return "LlmEndpoint[" + baseUrl + ", " + model + (apiKey == null ? "" : ", key " + apiKey) + "]";
+        return "LlmEndpoint[" + host() + ", " + model + (apiKey == null ? "" : ", key " + apiKey) + "]";
     }
 }

@@ -4,7 +4,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.switchboard.core.metrics.ProviderCalls;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,9 +23,9 @@ public class ModelCaller {
 
     private final java.net.http.HttpClient http;
     private final LlmProperties properties;
-    private final ProviderCalls calls;
+    private final ModelCalls calls;
 
-    public ModelCaller(LlmProperties properties, ProviderCalls calls) {
+    public ModelCaller(LlmProperties properties, ModelCalls calls) {
         this.properties = properties;
         this.calls = calls;
         this.http = java.net.http.HttpClient.newBuilder()
@@ -51,12 +50,12 @@ public class ModelCaller {
             long started = System.nanoTime();
             try {
                 String text = once(endpoint, messages, min(perAttempt, remaining));
-                calls.record("llm", "chat", ProviderCalls.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
+                calls.record(ModelCalls.SUCCESS, Duration.ofNanos(System.nanoTime() - started));
                 return text;
             } catch (RuntimeException e) {
                 failure = ModelFailure.of(e);
-                calls.record("llm", "chat", failure.outcome(), Duration.ofNanos(System.nanoTime() - started));
-                log.info("model call failed endpoint={} model={} attempt={} failure={}", endpoint.baseUrl(),
+                calls.record(failure.outcome(), Duration.ofNanos(System.nanoTime() - started));
+                log.info("model call failed endpoint={} model={} attempt={} failure={}", endpoint.host(),
                         endpoint.model(), attempt, failure);
                 if (!failure.retryable() || !pause(failure, attempt, deadline)) {
                     break;

@@ -11,5 +11,5 @@ import java.util.List;
  * @param historyTurns   how many earlier messages were included
  * @param estimatedTokens the prompt's size by {@link TokenCounter}
  */
-record Prompt(List<ChatMessage> messages, List<Passage> passages, int historyTurns, int estimatedTokens) {
+public record Prompt(List<ChatMessage> messages, List<Passage> passages, int historyTurns, int estimatedTokens) {
 }

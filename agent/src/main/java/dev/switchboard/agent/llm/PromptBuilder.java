@@ -38,7 +38,7 @@ public final class PromptBuilder {
         this.historyTokens = historyTokens;
     }
 
-    Prompt build(String systemPrompt, List<Passage> ranked, List<Turn> history, String message) {
+    public Prompt build(String systemPrompt, List<Passage> ranked, List<Turn> history, String message) {
         List<Passage> included = fit(ranked);
         String system = system(systemPrompt, included);
         List<ChatMessage> earlier = recent(history);
@@ -84,9 +84,7 @@ public final class PromptBuilder {
 
     /** One passage, its first line marked with its title and section. */
     static String source(Passage passage) {
-        String label = passage.heading() == null || passage.heading().equalsIgnoreCase(passage.title())
-                ? passage.title() : passage.title() + " — " + passage.heading();
-        return "[source: " + label.replace(']', ')').replace('\n', ' ') + "] " + passage.text();
+        return "[source: " + passage.label().replace('[', '(').replace(']', ')').replace('\n', ' ') + "] " + passage.text();
     }
 
     /** The newest earlier messages that fit the history budget, oldest first; messages without text are skipped. */
