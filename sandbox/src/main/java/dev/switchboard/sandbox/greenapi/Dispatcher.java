@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.greenapi;
 
 import dev.switchboard.sandbox.http.Json;
+import dev.switchboard.sandbox.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.greenapi;
 
+import dev.switchboard.sandbox.time.EmulatorClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.greenapi;
 
+import dev.switchboard.sandbox.time.Scheduler;
 import java.time.Duration;
 
 /**

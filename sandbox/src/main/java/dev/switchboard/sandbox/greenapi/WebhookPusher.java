@@ -2,6 +2,7 @@ package dev.switchboard.sandbox.greenapi;
 
 import dev.switchboard.sandbox.http.Json;
 import dev.switchboard.sandbox.http.SandboxThreads;
+import dev.switchboard.sandbox.time.Scheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

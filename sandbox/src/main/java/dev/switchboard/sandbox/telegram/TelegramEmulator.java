@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.telegram;
 
 import dev.switchboard.sandbox.http.SandboxHttpServer;
+import dev.switchboard.sandbox.time.EmulatorClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

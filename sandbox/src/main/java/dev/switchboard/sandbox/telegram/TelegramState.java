@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.telegram;
 
+import dev.switchboard.sandbox.time.EmulatorClock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

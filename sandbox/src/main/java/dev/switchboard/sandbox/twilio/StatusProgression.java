@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.twilio;
 
+import dev.switchboard.sandbox.time.Scheduler;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package dev.switchboard.sandbox.twilio;
 
 import dev.switchboard.sandbox.http.SandboxHttpServer;
+import dev.switchboard.sandbox.time.EmulatorClock;
+import dev.switchboard.sandbox.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

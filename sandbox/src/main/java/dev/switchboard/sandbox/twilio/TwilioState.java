@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.twilio;
 
+import dev.switchboard.sandbox.time.EmulatorClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.sandbox.http.Json;
+import dev.switchboard.sandbox.time.EmulatorClock;
+import dev.switchboard.sandbox.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,32 +1,32 @@
-package dev.switchboard.sandbox.greenapi;
+package dev.switchboard.sandbox.time;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The emulator's notion of now: wall-clock time plus an offset tests can advance, so the 24 h
- * queue and notification retention are testable without waiting.
+ * An emulator's notion of now: wall-clock time plus an offset tests can advance, so 24-hour
+ * windows, expiries and status timelines are testable without waiting.
  */
-final class EmulatorClock {
+public final class EmulatorClock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    Instant now() {
+    public Instant now() {
         return Instant.now().plus(offset);
     }
 
-    long unixSeconds() {
+    public long unixSeconds() {
         return now().getEpochSecond();
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward");
         }
         offset = offset.plus(duration);
     }
 
-    void reset() {
+    public void reset() {
         offset = Duration.ZERO;
     }
 }

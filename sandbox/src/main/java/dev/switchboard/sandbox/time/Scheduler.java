@@ -1,4 +1,4 @@
-package dev.switchboard.sandbox.greenapi;
+package dev.switchboard.sandbox.time;
 
 import dev.switchboard.sandbox.http.SandboxThreads;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * retries all follow emulator time. Tasks must be short: they take the state lock briefly and
  * hand any HTTP work to another thread.
  */
-final class Scheduler implements AutoCloseable {
+public final class Scheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
@@ -24,29 +24,31 @@ final class Scheduler implements AutoCloseable {
     private final EmulatorClock clock;
     private final PriorityQueue<Task> tasks = new PriorityQueue<>(
             Comparator.comparing(Task::due).thenComparingLong(Task::sequence));
+    private final String name;
     private long sequence;
     private boolean closed;
 
-    Scheduler(EmulatorClock clock, String name) {
+    public Scheduler(EmulatorClock clock, String name) {
         this.clock = clock;
+        this.name = name;
         SandboxThreads.daemonThreads(name).newThread(this::loop).start();
     }
 
-    synchronized void at(Instant due, Runnable action) {
+    public synchronized void at(Instant due, Runnable action) {
         tasks.add(new Task(due, sequence++, action));
         notifyAll();
     }
 
-    void after(Duration delay, Runnable action) {
+    public void after(Duration delay, Runnable action) {
         at(clock.now().plus(delay), action);
     }
 
     /** Re-evaluates due times, e.g. after the clock moved. */
-    synchronized void poke() {
+    public synchronized void poke() {
         notifyAll();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         tasks.clear();
     }
 
@@ -66,7 +68,7 @@ final class Scheduler implements AutoCloseable {
             try {
                 next.run();
             } catch (RuntimeException e) {
-                log.warn("green-api scheduled task failed", e);
+                log.warn("{} task failed", name, e);
             }
         }
     }
