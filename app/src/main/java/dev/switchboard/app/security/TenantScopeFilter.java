@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * tenant named in {@code X-Tenant} (or chosen in the UI session). It is the only place the API
  * and the UI learn which tenant they work for.
  */
-final class TenantScopeFilter extends OncePerRequestFilter {
+public final class TenantScopeFilter extends OncePerRequestFilter {
 
     static final String TENANT_HEADER = "X-Tenant";
     /** The session attribute where the administrator's UI keeps the tenant being looked at. */
