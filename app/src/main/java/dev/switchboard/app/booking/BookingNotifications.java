@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the booking flow says to whom, queued in the caller's transaction: managers get the
  * request with Approve / Reject / Contact buttons (numbered lines where a channel has none) on
- * Telegram when their chat is known, else on WhatsApp; guests get answers in their language.
+ * the venue's WhatsApp when their phone is known, else on Telegram (and on the other one when the
+ * first fails, see {@code BookingJob}); guests get answers in their language.
  */
 @Component
 class BookingNotifications {
@@ -108,13 +109,14 @@ class BookingNotifications {
         return client != null && client.telegramChatId() != null ? "tg://user?id=" + client.telegramChatId() : null;
     }
 
+    /** WhatsApp when the manager has a phone and the venue a number, else Telegram; never {@code avoid}. */
     static Optional<Route> route(Venue venue, Manager manager, UUID avoid) {
+        if (manager.phone() != null && venue.whatsappIntegrationId() != null && !venue.whatsappIntegrationId().equals(avoid)) {
+            return Optional.of(new Route(venue.whatsappIntegrationId(), manager.phone()));
+        }
         if (manager.telegramChatId() != null && venue.telegramIntegrationId() != null
                 && !venue.telegramIntegrationId().equals(avoid)) {
             return Optional.of(new Route(venue.telegramIntegrationId(), manager.telegramChatId()));
-        }
-        if (manager.phone() != null && venue.whatsappIntegrationId() != null && !venue.whatsappIntegrationId().equals(avoid)) {
-            return Optional.of(new Route(venue.whatsappIntegrationId(), manager.phone()));
         }
         return Optional.empty();
     }

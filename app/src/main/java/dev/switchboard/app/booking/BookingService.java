@@ -35,7 +35,7 @@ public class BookingService {
 
     static final Duration INVITE_LIFETIME = Duration.ofDays(7);
     private static final Set<String> WHATSAPP = Set.of("greenapi", "twilio");
-    private static final Set<String> WHATSAPP_NUMBER_SETTINGS = Set.of("phoneNumber", "whatsappNumber", "wid");
+    private static final Set<String> WHATSAPP_NUMBER_SETTINGS = Set.of("phone", "whatsappNumber"); // Green API, Twilio
 
     public record NewVenue(String name, String kind, String managerLanguage, String timezone, Integer defaultDurationMinutes,
                            UUID whatsappIntegrationId, UUID telegramIntegrationId, UUID calendarIntegrationId,
@@ -188,11 +188,11 @@ public class BookingService {
                 .map(username -> "https://t.me/" + username);
     }
 
-    /** The venue's WhatsApp number, digits only, as its channel recorded it. */
+    /** The venue's WhatsApp number (E.164 in the channel's settings), digits only as wa.me wants it. */
     private Optional<String> whatsappNumber(Venue venue) {
         return integration(venue.whatsappIntegrationId()).flatMap(i -> i.getSettings().entrySet().stream()
                 .filter(e -> WHATSAPP_NUMBER_SETTINGS.contains(e.getKey()) && e.getValue() != null)
-                .map(e -> e.getValue().toString().replaceAll("@.*$", "").replaceAll("\\D", ""))
+                .map(e -> e.getValue().toString().replaceAll("\\D", ""))
                 .filter(digits -> !digits.isEmpty())
                 .findFirst());
     }

@@ -188,11 +188,14 @@ class BookingStore {
 
     /** The booking a manager's chat was last asked about (what a numbered reply answers). */
     Optional<UUID> lastNoticeBooking(UUID integrationId, String chatId) {
+        // by the chat's digits: we address a WhatsApp manager as +E164, the reply comes from 7900…@c.us or whatsapp:+7900…
         return jdbc.sql("""
-                SELECT booking_id FROM booking_notice WHERE integration_id = :integration AND chat_id = :chat
+                SELECT booking_id FROM booking_notice
+                WHERE integration_id = :integration AND regexp_replace(chat_id, '\\D', '', 'g') = :digits
                   AND sent_at > now() - interval '7 days' ORDER BY sent_at DESC LIMIT 1
                 """)
-                .param("integration", integrationId).param("chat", chatId).query(UUID.class).optional();
+                .param("integration", integrationId).param("digits", chatId.replaceAll("@.*$", "").replaceAll("\\D", ""))
+                .query(UUID.class).optional();
     }
 
     record FailedNotice(UUID id, UUID bookingId, UUID managerId, UUID integrationId, String error) {
