@@ -74,19 +74,19 @@ class TenantUiIT extends BrowserIT {
         browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 telegram.sentMessages(bot.token(), guest.id())).extracting(SentMessage::text).contains(reply));
-        WebElement mine = Browser.waitFor(browser, d -> d.findElements(By.cssSelector("#messages .bubble.out")).stream()
+        String mineStatus = Browser.waitFor(browser, d -> d.findElements(By.cssSelector("#messages .bubble.out")).stream()
                 .filter(b -> b.getText().contains(reply) && "sent".equals(b.getAttribute("data-status")))
-                .findFirst().orElse(null));
-        assertThat(mine.findElement(By.cssSelector(".status")).getText()).isEqualTo("\u2713 sent");
+                .map(b -> b.findElement(By.cssSelector(".status")).getText()).findFirst().orElse(null));
+        assertThat(mineStatus).isEqualTo("\u2713 sent");
         assertThat(browser.findElement(By.id("reply-text")).getAttribute("value")).as("the reply box is empty again")
                 .isEmpty();
         assertThat(Browser.notReloaded(browser)).isTrue();
-        assertThat(Browser.visible(browser, "#answer-mode").getText()).as("replying took over from the bot")
+        assertThat(Browser.textOf(browser, "#answer-mode", "A person")).as("replying took over from the bot")
                 .contains("A person answers");
         Browser.screenshots(browser, "conversation");
 
-        browser.findElement(By.cssSelector(".handoff button")).click();
-        assertThat(Browser.text(browser, "#answer-mode", "The bot answers").getText()).contains("bot");
+        Browser.click(browser, ".handoff button", "");
+        assertThat(Browser.textOf(browser, "#answer-mode", "The bot answers")).contains("bot");
     }
 
     @Test
