@@ -20,11 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +62,10 @@ public class BookingService {
     }
 
     public record AddedManager(Manager manager, String inviteLink) {
+    }
+
+    /** A booking in a list, with its guest (null while it is a draft). */
+    public record Listed(Booking booking, Client client) {
     }
 
     private final BookingStore store;
@@ -151,6 +161,22 @@ public class BookingService {
         return new Details(booking, client, store.history(id));
     }
 
+    /**
+     * Bookings newest first, or of one status (a {@link Status} name) in the order that status is
+     * worked through: drafts and pending ones by visit, soonest first; decided ones by decision,
+     * latest first. An unknown venue simply has no bookings.
+     */
+    @Transactional(readOnly = true)
+    public Page<Listed> list(String status, UUID venueId, int page, int size) {
+        Status wanted = status == null || status.isBlank() ? null : status(status);
+        List<Booking> found = store.bookings(wanted, venueId, page, size);
+        Map<UUID, Client> clients = store.clients(found.stream().map(Booking::clientId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<Listed> listed = found.stream().map(b -> new Listed(b, b.clientId() == null ? null : clients.get(b.clientId())))
+                .toList();
+        return new PageImpl<>(listed, PageRequest.of(page, size), store.countBookings(wanted, venueId));
+    }
+
     public Details approve(UUID id) {
         Booking booking = details(id).booking();
         if (booking.status() != Status.PENDING) {
@@ -175,6 +201,12 @@ public class BookingService {
                     + outcome.booking().decidedBy());
         }
         audit.record(action, "booking", outcome.booking().id(), Map.of("code", outcome.booking().code()));
+    }
+
+    private static Status status(String name) {
+        return Arrays.stream(Status.values()).filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("status", "must be one of "
+                        + Arrays.stream(Status.values()).map(Status::name).collect(Collectors.joining(", "))));
     }
 
     private Links links(Venue venue, Booking booking) {

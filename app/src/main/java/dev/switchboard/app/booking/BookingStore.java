@@ -13,9 +13,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 class BookingStore {
+
+    /** The list's filters: a status, a venue, each optional. */
+    private static final String FILTER = "(CAST(:status AS text) IS NULL OR status = :status) "
+            + "AND (CAST(:venue AS uuid) IS NULL OR venue_id = :venue)";
 
     private final JdbcClient jdbc;
 
@@ -97,6 +105,15 @@ class BookingStore {
         return jdbc.sql("SELECT * FROM client WHERE id = :id").param("id", id).query(BookingStore::mapClient).optional();
     }
 
+    /** The clients of a page of bookings, by id, in one query. */
+    Map<UUID, Client> clients(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM client WHERE id IN (:ids)").param("ids", ids).query(BookingStore::mapClient)
+                .list().stream().collect(Collectors.toMap(Client::id, Function.identity()));
+    }
+
     // ---- bookings
 
     void insertBooking(Booking b) {
@@ -122,6 +139,36 @@ class BookingStore {
 
     Optional<Booking> bookingByCode(String code) {
         return jdbc.sql("SELECT * FROM booking WHERE code = :code").param("code", code).query(this::mapBooking).optional();
+    }
+
+    /**
+     * One page of bookings, of one status and one venue when given: a draft or a pending booking
+     * soonest visit first (what needs an answer first), a decided one latest decision first, all of
+     * them newest first.
+     */
+    List<Booking> bookings(Status status, UUID venueId, int page, int size) {
+        return jdbc.sql("SELECT * FROM booking WHERE " + FILTER + " ORDER BY " + orderOf(status)
+                        + " LIMIT :limit OFFSET :offset")
+                .param("status", status == null ? null : status.name()).param("venue", venueId)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::mapBooking).list();
+    }
+
+    long countBookings(Status status, UUID venueId) {
+        return jdbc.sql("SELECT count(*) FROM booking WHERE " + FILTER)
+                .param("status", status == null ? null : status.name()).param("venue", venueId)
+                .query(Long.class).single();
+    }
+
+    private static String orderOf(Status status) {
+        if (status == null) {
+            return "created_at DESC, id";
+        }
+        return switch (status) {
+            case DRAFT, PENDING -> "starts_at, id";
+            // updated_at is last set by the decision: nothing after it touches the row's status
+            case APPROVED, REJECTED -> "updated_at DESC, id";
+        };
     }
 
     /** DRAFT → PENDING with its client, if still a draft; empty when someone claimed it first. */

@@ -1,6 +1,7 @@
 package dev.switchboard.app.api.bookings;
 
 import dev.switchboard.app.api.ApiTenant;
+import dev.switchboard.app.api.PageResponse;
 import dev.switchboard.app.booking.BookingModel.Booking;
 import dev.switchboard.app.booking.BookingModel.Client;
 import dev.switchboard.app.booking.BookingModel.HistoryEntry;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,6 +70,18 @@ class BookingController {
             return new BookingView(b.id(), b.venueId(), b.code(), b.status().name(), b.startsAt(), b.durationMinutes(),
                     b.partySize(), b.tableLabel(), b.notes(), b.items(), details.client(), b.decidedBy(), b.rejectReason(),
                     b.calendarEventId(), details.history());
+        }
+    }
+
+    /** A booking in a list: as {@link BookingView}, without the history. */
+    record BookingSummary(UUID id, UUID venueId, String code, String status, Instant startsAt, int durationMinutes,
+                          int partySize, String tableLabel, String notes, List<Item> preorder, Client client,
+                          String decidedBy, String rejectReason, Instant createdAt) {
+        static BookingSummary of(BookingService.Listed listed) {
+            Booking b = listed.booking();
+            return new BookingSummary(b.id(), b.venueId(), b.code(), b.status().name(), b.startsAt(), b.durationMinutes(),
+                    b.partySize(), b.tableLabel(), b.notes(), b.items(), listed.client(), b.decidedBy(), b.rejectReason(),
+                    b.createdAt());
         }
     }
 
@@ -121,6 +135,16 @@ class BookingController {
                 b.preorder() == null ? List.of() : b.preorder().stream().map(l -> new Item(l.item(), l.quantity())).toList()));
         return new CreatedBooking(created.booking().id(), created.booking().code(), created.booking().status().name(),
                 created.links());
+    }
+
+    /** Pending ones soonest visit first, decided ones latest decision first, all of them newest first. */
+    @GetMapping("/api/v1/bookings")
+    PageResponse<BookingSummary> list(@RequestParam(required = false) String status,
+                                      @RequestParam(required = false) UUID venueId,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        ApiTenant.require();
+        return PageResponse.of(bookings.list(status, venueId, page, size), BookingSummary::of);
     }
 
     @GetMapping("/api/v1/bookings/{id}")
