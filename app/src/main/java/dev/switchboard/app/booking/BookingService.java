@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -186,9 +187,22 @@ public class BookingService {
         return details(id);
     }
 
+    /** Rejects a pending booking, or cancels an approved one. */
     public Details reject(UUID id, String reason) {
+        return reject(id, reason, EnumSet.of(Status.PENDING, Status.APPROVED));
+    }
+
+    /**
+     * Rejects a booking only while it waits for an answer: a Reject pressed on a pending card never
+     * cancels what a manager approved in the meantime (the decision is one conditional update).
+     */
+    public Details rejectPending(UUID id, String reason) {
+        return reject(id, reason, EnumSet.of(Status.PENDING));
+    }
+
+    private Details reject(UUID id, String reason, Set<Status> from) {
         Booking booking = details(id).booking();
-        if (booking.status() != Status.PENDING && booking.status() != Status.APPROVED) {
+        if (!from.contains(booking.status())) {
             throw new ConflictException("booking " + id + " is " + booking.status());
         }
         decided(decisions.reject(booking, Actor.current(), null, reason), "booking.rejected");

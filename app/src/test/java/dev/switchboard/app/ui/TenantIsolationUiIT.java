@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.app.support.Api;
 import dev.switchboard.app.support.Sandboxes;
 import dev.switchboard.sandbox.telegram.Bot;
+import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TelegramEmulator;
 import dev.switchboard.sandbox.telegram.TgUser;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user of tenant A, logged in, reaches nothing of tenant B by editing URLs or forms: every page,
- * conversation and integration of B answers 404, B's live events never reach A's stream, the
+ * conversation, integration and booking of B answers 404, B's live events never reach A's stream, the
  * administrator's pages are refused; and a POST without the session's CSRF token changes nothing.
  */
 class TenantIsolationUiIT extends BrowserIT {
@@ -30,15 +32,19 @@ class TenantIsolationUiIT extends BrowserIT {
     record Other(TestTenant tenant, Bot bot, TgUser guest, String integrationId, String conversationId) {
     }
 
+    record Booking(String id, String code, String venueId, TgUser guest) {
+    }
+
     @Test
     void aUserOfOneTenantReachesNothingOfAnotherByUrlOrForm() {
         TestTenant a = newTenant("isoa");
         Other b = tenantWithAConversation("isob", "Secret guest of B", "B's private question");
+        Booking booking = pendingBooking(b);
 
         logInAs(a);
         for (String path : List.of("/inbox/" + b.conversationId(), "/inbox/" + b.conversationId() + "/messages",
                 "/api/v1/conversations/" + b.conversationId(), "/api/v1/integrations/" + b.integrationId(),
-                "/api/v1/conversations/" + b.conversationId() + "/messages")) {
+                "/api/v1/conversations/" + b.conversationId() + "/messages", "/api/v1/bookings/" + booking.id())) {
             open(path);
             assertThat(browser.getPageSource()).as(path).containsAnyOf("Not found", "not found")
                     .doesNotContain("Secret guest of B").doesNotContain("B's private question");
@@ -51,19 +57,31 @@ class TenantIsolationUiIT extends BrowserIT {
         assertThat(browser.getPageSource()).doesNotContain(b.integrationId()).doesNotContain(b.tenant().slug());
         open("/inbox");
         assertThat(browser.getPageSource()).doesNotContain("Secret guest of B");
+        open("/bookings");
+        assertThat(Browser.visible(browser, "h1").getText()).isEqualTo("Bookings");
+        assertThat(browser.getPageSource()).doesNotContain(booking.code()).doesNotContain("Booking guest of B");
+        for (String path : List.of("/bookings?venue=" + booking.venueId(), "/api/v1/bookings?venueId=" + booking.venueId(),
+                "/api/v1/bookings?status=PENDING")) {
+            open(path);
+            assertThat(browser.getPageSource()).as(path).doesNotContain(booking.code()).doesNotContain(booking.id());
+        }
 
         // A's own forms, pointed at B's objects: refused as unknown, B unchanged
         for (String action : List.of("/channels/" + b.integrationId() + "/disable",
                 "/channels/" + b.integrationId() + "/delete", "/inbox/" + b.conversationId() + "/handoff",
-                "/inbox/" + b.conversationId() + "/reply")) {
+                "/inbox/" + b.conversationId() + "/reply", "/bookings/" + booking.id() + "/approve",
+                "/bookings/" + booking.id() + "/reject")) {
             open("/channels");
-            retargetFirstForm(action, Map.of("mode", "human", "text", "hello from A"));
+            retargetFirstForm(action, Map.of("mode", "human", "text", "hello from A", "reason", "from A"));
             assertThat(Browser.visible(browser, "h1").getText()).as(action).isEqualTo("Not found");
         }
         Api.Response integration = b.tenant().api().get("/api/v1/integrations/" + b.integrationId());
         assertThat(integration.text("status")).isEqualTo("active");
         assertThat(b.tenant().api().get("/api/v1/conversations/" + b.conversationId()).text("mode")).isEqualTo("bot");
         assertThat(telegram.sentMessages(b.bot().token(), b.guest().id())).isEmpty();
+        assertThat(b.tenant().api().get("/api/v1/bookings/" + booking.id()).text("status")).isEqualTo("PENDING");
+        assertThat(telegram.sentMessages(b.bot().token(), booking.guest().id())).extracting(SentMessage::text)
+                .noneMatch(t -> t.contains("is confirmed") || t.contains("could not be confirmed"));
 
         open("/admin/tenants");
         assertThat(Browser.visible(browser, "h1").getText()).isEqualTo("Not allowed");
@@ -79,7 +97,7 @@ class TenantIsolationUiIT extends BrowserIT {
         String cookie = sessionCookie();
 
         for (String path : List.of("/channels/connect/telegram", "/agent/documents", "/admin/tenants/" + a.slug() + "/open",
-                "/logout")) {
+                "/bookings/" + UUID.randomUUID() + "/approve", "/bookings/" + UUID.randomUUID() + "/reject", "/logout")) {
             HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(uri(path))
                     .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("name=Sneaky&botToken=" + bot.token()
@@ -156,6 +174,22 @@ class TenantIsolationUiIT extends BrowserIT {
         telegram.injectText(bot.token(), guest, text);
         String conversation = await().atMost(Duration.ofSeconds(20)).until(() -> conversationOf(tenant), id -> id != null);
         return new Other(tenant, bot, guest, created.text("id"), conversation);
+    }
+
+    /** A booking of the other tenant, claimed by a guest of its bot: what a decision would change. */
+    private Booking pendingBooking(Other other) {
+        Api.Response venue = other.tenant().api().post("/api/v1/venues", Map.of("name", "Venue of B", "kind", "restaurant",
+                "managerLanguage", "en", "timezone", "Europe/Berlin", "telegramIntegrationId", other.integrationId()));
+        assertThat(venue.status()).as(venue.body()).isEqualTo(201);
+        Api.Response created = other.tenant().api().post("/api/v1/bookings", Map.of("venueId", venue.text("id"),
+                "startsAt", "2030-05-05T19:00:00+02:00", "partySize", 2));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        TgUser guest = telegram.user(guestId(), "Booking guest of B", null, "en");
+        telegram.injectText(other.bot().token(), guest, "/start BOOKING_" + created.text("code"));
+        String id = created.text("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.tenant().api().get("/api/v1/bookings/" + id)
+                .text("status"), "PENDING"::equals);
+        return new Booking(id, created.text("code"), venue.text("id"), guest);
     }
 
     private static String conversationOf(TestTenant tenant) {
