@@ -105,8 +105,14 @@ public class WorkDispatcher implements SmartLifecycle {
                 idleWorkers.acquire();
                 int free = 1 + idleWorkers.drainPermits();
                 List<WorkItem> items = claim(Math.min(free, config.batchSize()));
-                idleWorkers.release(free - items.size());
-                items.forEach(item -> workers.execute(() -> runReleasing(item)));
+                idleWorkers.release(Math.max(0, free - items.size()));
+                for (int i = 0; i < items.size(); i++) {
+                    // a claim never returns more than asked; if it ever did, the extra items run
+                    // without a worker permit rather than losing or inventing permits
+                    WorkItem item = items.get(i);
+                    boolean permit = i < free;
+                    workers.execute(() -> runReleasing(item, permit));
+                }
                 if (items.isEmpty()) {
                     signal.awaitAfter(seen, config.idlePoll());
                 }
@@ -131,11 +137,13 @@ public class WorkDispatcher implements SmartLifecycle {
         }
     }
 
-    private void runReleasing(WorkItem item) {
+    private void runReleasing(WorkItem item, boolean permit) {
         try {
             run(item);
         } finally {
-            idleWorkers.release();
+            if (permit) {
+                idleWorkers.release();
+            }
             signal.signal();
         }
     }
