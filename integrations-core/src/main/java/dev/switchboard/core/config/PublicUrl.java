@@ -19,12 +19,24 @@ public class PublicUrl {
         this.environment = environment;
     }
 
+    /** Every webhook asks: kept once it can no longer change (configured, or the port is bound). */
+    private volatile URI resolved;
+
     public URI base() {
-        if (properties.publicUrl() != null) {
-            return stripTrailingSlash(properties.publicUrl());
+        URI known = resolved;
+        if (known != null) {
+            return known;
         }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return URI.create("http://localhost:" + port);
+        if (properties.publicUrl() != null) {
+            resolved = stripTrailingSlash(properties.publicUrl());
+            return resolved;
+        }
+        String bound = environment.getProperty("local.server.port");
+        URI base = URI.create("http://localhost:" + (bound != null ? bound : environment.getProperty("server.port", "8080")));
+        if (bound != null) {
+            resolved = base;
+        }
+        return base;
     }
 
     public URI webhook(String segment, String webhookKey) {

@@ -78,10 +78,13 @@ class ConversationSignalListener implements SmartLifecycle {
         }
     }
 
+    /** A payload is one or more {@code tenant:conversation} pairs (see {@link ConversationSignals}). */
     private void publish(String payload) {
-        String[] parts = payload.split(":", 2);
-        if (parts.length == 2) {
-            events.publishEvent(new ConversationChanged(UUID.fromString(parts[0]), UUID.fromString(parts[1])));
+        for (String signal : payload.split(String.valueOf(ConversationSignals.SEPARATOR))) {
+            String[] parts = signal.split(":", 2);
+            if (parts.length == 2) {
+                events.publishEvent(new ConversationChanged(UUID.fromString(parts[0]), UUID.fromString(parts[1])));
+            }
         }
     }
 

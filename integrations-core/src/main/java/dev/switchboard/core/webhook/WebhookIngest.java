@@ -9,7 +9,10 @@ import dev.switchboard.core.channel.WebhookRejectedException.Reason;
 import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
 import dev.switchboard.core.inbound.InboundStore;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.integration.Integration;
+import dev.switchboard.core.integration.IntegrationChanged;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
 import dev.switchboard.core.integration.IntegrationStatus;
@@ -20,8 +23,10 @@ import dev.switchboard.core.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +39,23 @@ public class WebhookIngest {
 
     /** The integration's id in the log lines written while a delivery is handled. */
     public static final String INTEGRATION_LOG_KEY = "integration";
+
+    /**
+     * How long a webhook may use an integration's status and opened credentials without reading
+     * them again: every delivery used to pay a read-only transaction for them. Changes on this
+     * node evict at once; this bounds how long another node's change (a disable, new
+     * credentials) takes to be seen here.
+     */
+    static final Duration TARGET_TTL = Duration.ofSeconds(5);
+
+    /** What a webhook needs of its integration. */
+    private record Target(IntegrationStatus status, IntegrationHandle handle) {
+    }
+
+    private final Cache<UUID, Target> targets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(TARGET_TTL)
+            .build();
 
     private final ChannelRegistry channels;
     private final WebhookRoutes routes;
@@ -87,19 +109,32 @@ public class WebhookIngest {
                 .orElseThrow(WebhookIngest::unknown);
         TenantRef tenant = tenants.byId(route.tenantId()).orElseThrow(WebhookIngest::unknown);
         try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-            Integration integration = readOnly.execute(status -> integrations.findById(route.integrationId()).orElse(null));
-            if (integration == null || integration.getStatus() == IntegrationStatus.DISABLED) {
+            Target target = targets.get(route.integrationId(), id -> load(tenant, id));
+            if (target == null || target.status() == IntegrationStatus.DISABLED) {
                 throw unknown();
             }
-            IntegrationHandle handle = handles.handle(tenant, integration);
-            MDC.put(INTEGRATION_LOG_KEY, integration.getId().toString());
+            IntegrationHandle handle = target.handle();
+            MDC.put(INTEGRATION_LOG_KEY, route.integrationId().toString());
             provider.authenticate(handle, request);
             List<InboundEvent> events = provider.parse(handle, request);
-            int stored = events.isEmpty() ? 0 : store.store(integration.getId(), events);
+            int stored = events.isEmpty() ? 0 : store.store(route.integrationId(), events);
             return new Outcome(stored, provider.webhookReply(handle, request));
         } finally {
             MDC.remove(INTEGRATION_LOG_KEY);
         }
+    }
+
+    /** The integration as a webhook needs it: null when it is gone. */
+    private Target load(TenantRef tenant, UUID integrationId) {
+        Integration integration = readOnly.execute(status -> integrations.findById(integrationId).orElse(null));
+        return integration == null ? null
+                : new Target(integration.getStatus(), handles.handle(tenant, integration));
+    }
+
+    /** A change made on this node is seen by the next webhook; one made on another node within {@link #TARGET_TTL}. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onChange(IntegrationChanged event) {
+        targets.invalidate(event.integrationId());
     }
 
     private static WebhookRejectedException unknown() {

@@ -2,6 +2,7 @@ package dev.switchboard.core.tenant.hibernate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
@@ -34,7 +35,7 @@ class TenantSchemaConnectionProvider implements MultiTenantConnectionProvider<St
     public Connection getConnection(String schema) throws SQLException {
         Connection connection = getAnyConnection();
         try {
-            connection.setSchema(schema);
+            useSchema(connection, schema);
             return connection;
         } catch (SQLException e) {
             connection.close();
@@ -46,10 +47,21 @@ class TenantSchemaConnectionProvider implements MultiTenantConnectionProvider<St
     public void releaseConnection(String schema, Connection connection) throws SQLException {
         try {
             if (!PLATFORM_SCHEMA.equals(schema)) {
-                connection.setSchema(PLATFORM_SCHEMA);
+                useSchema(connection, PLATFORM_SCHEMA);
             }
         } finally {
             connection.close();
+        }
+    }
+
+    /**
+     * What {@code Connection.setSchema} does on PostgreSQL, in one round trip: through the pool's
+     * proxy, setSchema also reads the schema back to track it, a second round trip on every
+     * checkout and return. The schema names are validated identifiers ({@code t_<slug>}).
+     */
+    private static void useSchema(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION search_path TO \"" + schema.replace("\"", "\"\"") + "\"");
         }
     }
 
