@@ -50,7 +50,9 @@ public final class ServerProcess implements AutoCloseable {
             Path log = Files.createTempFile(workDir, "server-", ".log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar().toString(), "--server.port=" + port));
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // these tests check behaviour,
+                    // not speed: C1 only and one GC thread start the server in about half the time on 2 cores
+                    "-jar", jar().toString(), "--server.port=" + port));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
