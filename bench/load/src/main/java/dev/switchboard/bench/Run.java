@@ -1,0 +1,24 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.sandbox.telegram.TelegramEmulator;
+import java.nio.file.Path;
+
+/** What every benchmark of one driver run shares: the options, the emulator, the server, the database, the report. */
+record Run(Options options, TelegramEmulator telegram, SwitchboardProcess server, String adminToken, Database db,
+           Report report, Path logs) {
+
+    Provisioner provisioner() {
+        return new Provisioner(server.baseUrl(), adminToken, telegram);
+    }
+
+    /** Waits until the work queue is empty: the previous load is fully processed. */
+    void awaitIdleQueue() throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            if (db.single("SELECT count(*) FROM public.work_item") == 0) {
+                return;
+            }
+            Pause.millis(500);
+        }
+        throw new IllegalStateException("the work queue did not drain in 10 minutes");
+    }
+}
