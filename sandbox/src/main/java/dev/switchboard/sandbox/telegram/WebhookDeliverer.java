@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * POSTs queued updates to webhooks the way the Bot API server does: one update per request,
@@ -43,16 +44,28 @@ final class WebhookDeliverer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).executor(io).build();
     private ScheduledFuture<?> nextWake;
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
 
     WebhookDeliverer(TelegramState state, EmulatorSettings settings) {
         this.state = state;
         this.settings = settings;
     }
 
-    /** Looks for deliverable updates soon, on the deliverer's own thread. */
+    /**
+     * Looks for deliverable updates soon, on the deliverer's own thread. Wakes coalesce: a pump
+     * scans every pending update under the state lock, so one queued pump per inject or
+     * completion made the emulator quadratic under load (thousands of queued scans holding the
+     * lock that every Bot API call needs). A wake during a pump queues exactly one more.
+     */
     void wake() {
+        if (!pumpQueued.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            timer.execute(this::pump);
+            timer.execute(() -> {
+                pumpQueued.set(false);
+                pump();
+            });
         } catch (RejectedExecutionException closed) {
             // closing: nothing more to deliver
         }

@@ -67,7 +67,9 @@ class GreenApiWebhookIT extends GreenApiITBase {
         String first = green.injectText(instance.idInstance(), ANN, "Ann", "first");
         String second = green.injectText(instance.idInstance(), ANN, "Ann", "second");
 
-        await().atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 4);
+        // the journal records a delivery once its answer is read, a moment after the receiver saw it
+        await().atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 4
+                && green.deliveries(instance.idInstance()).size() == 4);
 
         assertThat(receiver.received()).extracting(WebhookReceiver.Push::idMessage)
                 .containsExactly(first, first, first, second);
