@@ -1,5 +1,6 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TelegramEmulator;
 import dev.switchboard.sandbox.telegram.TgUser;
 import java.util.ArrayList;
@@ -41,4 +42,20 @@ final class Chats {
         }
         return chats;
     }
+
+    /** Waits (up to 5 minutes) until the emulator holds {@code expected} sends whose text starts with the tag. */
+    static List<SentMessage> awaitEchoes(TelegramEmulator telegram, List<Provisioner.ConnectedBot> bots, String tag,
+                                         long expected) {
+        List<SentMessage> echoes = List.of();
+        for (int i = 0; i < 600; i++) {
+            echoes = bots.stream().flatMap(b -> telegram.sentMessages(b.bot().token()).stream())
+                    .filter(m -> m.text() != null && m.text().startsWith(tag + " ")).toList();
+            if (echoes.size() >= expected) {
+                return echoes;
+            }
+            Pause.millis(500);
+        }
+        throw new IllegalStateException(tag + ": " + echoes.size() + " of " + expected + " echoes in 5 minutes");
+    }
+
 }

@@ -61,7 +61,7 @@ final class PeerBenchmark {
                         run.telegram().webhookInfo(bot.token()).secret()));
             }
             Chats.open(run.telegram(), connected, PEER_FIRST_CHAT, options.e2eChatsPerBot());
-            awaitEchoes(connected, Chats.GREETING, (long) connected.size() * options.e2eChatsPerBot());
+            Chats.awaitEchoes(run.telegram(), connected, Chats.GREETING, (long) connected.size() * options.e2eChatsPerBot());
             Side peerSide = measure("TelegramBots 9.5.0 webhook bot (stores nothing)", connected, PEER_FIRST_CHAT, wrk,
                     "peer-tb", 700_000_000L);
             report(switchboard, peerSide);
@@ -77,7 +77,7 @@ final class PeerBenchmark {
         Instant started = Instant.now();
         Wrk.Result result = wrk.run(baseUrlOf(bots.get(0)), targets, tag, firstUpdateId, CONNECTIONS,
                 run.options().seconds());
-        List<SentMessage> echoes = awaitEchoes(bots, tag, result.ok());
+        List<SentMessage> echoes = Chats.awaitEchoes(run.telegram(), bots, tag, result.ok());
         Instant last = echoes.stream().map(SentMessage::at).max(Instant::compareTo).orElse(Instant.now());
         double seconds = Duration.between(started, last).toMillis() / 1000.0;
         return new Side(name, result, echoes.size(), echoes.size() / seconds);
@@ -85,20 +85,6 @@ final class PeerBenchmark {
 
     private String baseUrlOf(Provisioner.ConnectedBot bot) {
         return bot.tenantSlug().equals("peer") ? "http://127.0.0.1:18090" : run.server().baseUrl();
-    }
-
-    /** Waits (up to 5 minutes) until the emulator holds {@code expected} sends whose text starts with the tag. */
-    private List<SentMessage> awaitEchoes(List<Provisioner.ConnectedBot> bots, String tag, long expected) {
-        List<SentMessage> echoes = List.of();
-        for (int i = 0; i < 600; i++) {
-            echoes = bots.stream().flatMap(b -> run.telegram().sentMessages(b.bot().token()).stream())
-                    .filter(m -> m.text() != null && m.text().startsWith(tag + " ")).toList();
-            if (echoes.size() >= expected) {
-                return echoes;
-            }
-            Pause.millis(500);
-        }
-        throw new IllegalStateException(tag + ": " + echoes.size() + " of " + expected + " echoes in 5 minutes");
     }
 
     private void report(Side switchboard, Side peer) {
