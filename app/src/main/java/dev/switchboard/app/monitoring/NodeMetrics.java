@@ -23,6 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NodeMetrics {
 
     private static final Set<String> PROVIDER_ERRORS = Set.of("server_error", "unreachable");
+    /**
+     * Long polls wait by design (up to the poll timeout) and carry no work: counted with the
+     * other calls they drowned the error rate of the sends in idle polls (every polling bot asks
+     * again every few seconds) and made the latency percentiles report the poll timeout.
+     * Prometheus still has them, under their method.
+     */
+    private static final Set<String> LONG_POLLS = Set.of("getUpdates", "receiveNotification");
     private static final Set<String> WEBHOOK_OK = Set.of("stored", "duplicate");
 
     private final MeterRegistry registry;
@@ -68,6 +75,9 @@ class NodeMetrics {
         double p95 = 0;
         double p99 = 0;
         for (Timer timer : registry.find("switchboard.provider.requests").timers()) {
+            if (LONG_POLLS.contains(timer.getId().getTag("method"))) {
+                continue;
+            }
             String outcome = timer.getId().getTag("outcome");
             requests += timer.count();
             errors += PROVIDER_ERRORS.contains(outcome) ? timer.count() : 0;
