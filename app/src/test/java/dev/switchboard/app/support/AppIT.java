@@ -85,6 +85,10 @@ public abstract class AppIT {
     }
 
     public record TestTenant(UUID id, String slug, String apiKey, Api api) {
+
+        public String schema() {
+            return "t_" + slug;
+        }
     }
 
     private static Path tempDir() {

@@ -1,5 +1,8 @@
 package dev.switchboard.core.inbound;
 
+import static dev.switchboard.core.support.SqlArrays.texts;
+import static dev.switchboard.core.support.SqlArrays.uuids;
+
 import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
@@ -14,8 +17,13 @@ import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.conversation.ConversationWriter.Key;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,70 +56,150 @@ public class InboundStore {
         this.receipts = receipts;
     }
 
+    /** One webhook's (or one poll's) events for one integration. */
+    public record Delivery(UUID integrationId, List<InboundEvent> events) {
+    }
+
+    /** A message of one of the deliveries being stored. */
+    private record Arrival(int delivery, UUID integrationId, InboundMessage message) {
+
+        Key sender() {
+            return new Key(integrationId, message.sender().externalId());
+        }
+
+        Key chat() {
+            return new Key(integrationId, message.chatId());
+        }
+    }
+
     /** @return how many events were new (the rest were redeliveries) */
     @Transactional
     public int store(UUID integrationId, List<InboundEvent> events) {
+        return storeAll(List.of(new Delivery(integrationId, events)))[0];
+    }
+
+    /**
+     * Stores several deliveries in one transaction (a group commit): their messages with one
+     * statement per table, whatever their number.
+     *
+     * @return for each delivery, how many of its events were new
+     */
+    @Transactional
+    public int[] storeAll(List<Delivery> deliveries) {
         TenantRef tenant = TenantContext.require();
-        int stored = 0;
-        int messages = 0;
-        for (InboundEvent event : events) {
-            if (event instanceof InboundMessage message) {
-                Optional<UUID> id = storeMessage(integrationId, message);
-                if (id.isPresent()) {
-                    queue.enqueue(tenant.id(), WorkKinds.INBOUND, id.get());
-                    stored++;
-                    messages++;
-                }
-            } else if (event instanceof DeliveryReceipt receipt && receipts.record(integrationId, receipt)) {
-                stored++;
-            } else if (event instanceof RemoteChange) {
-                queue.enqueue(tenant.id(), WorkKinds.SYNCHRONIZE, integrationId);
-                stored++;
-            } else if (event instanceof IntegrationStateChange change) {
-                states.apply(integrationId, change);
-                stored++;
-            }
+        int[] stored = new int[deliveries.size()];
+        for (Arrival arrival : storeMessages(tenant, arrivals(deliveries))) {
+            stored[arrival.delivery()]++;
         }
-        if (messages > 0) {
-            counters.received(integrationId, messages);
+        for (int d = 0; d < deliveries.size(); d++) {
+            Delivery delivery = deliveries.get(d);
+            for (InboundEvent event : delivery.events()) {
+                if (event instanceof DeliveryReceipt receipt && receipts.record(delivery.integrationId(), receipt)) {
+                    stored[d]++;
+                } else if (event instanceof RemoteChange) {
+                    queue.enqueue(tenant.id(), WorkKinds.SYNCHRONIZE, delivery.integrationId());
+                    stored[d]++;
+                } else if (event instanceof IntegrationStateChange change) {
+                    states.apply(delivery.integrationId(), change);
+                    stored[d]++;
+                }
+            }
         }
         return stored;
     }
 
-    private Optional<UUID> storeMessage(UUID integrationId, InboundMessage message) {
-        if (alreadyStored(integrationId, message.dedupKey())) {
-            return Optional.empty();
+    /** The messages of the deliveries, each delivery id once (two deliveries of one update may meet here). */
+    private static List<Arrival> arrivals(List<Delivery> deliveries) {
+        Set<Key> seen = new HashSet<>();
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int d = 0; d < deliveries.size(); d++) {
+            UUID integrationId = deliveries.get(d).integrationId();
+            for (InboundEvent event : deliveries.get(d).events()) {
+                if (event instanceof InboundMessage message && seen.add(new Key(integrationId, message.dedupKey()))) {
+                    arrivals.add(new Arrival(d, integrationId, message));
+                }
+            }
         }
-        UUID contactId = conversations.contact(integrationId, message.sender());
-        UUID conversationId = conversations.conversation(integrationId, contactId, message.chatId());
-        Optional<UUID> stored = jdbc.sql("""
+        return arrivals;
+    }
+
+    /**
+     * Stores the messages not stored before, with their contacts and conversations, and enqueues
+     * their processing.
+     *
+     * @return the arrivals that were new
+     */
+    private List<Arrival> storeMessages(TenantRef tenant, List<Arrival> arrivals) {
+        List<Arrival> fresh = notStoredYet(arrivals);
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        Map<Key, InboundMessage.Sender> senders = new HashMap<>();
+        fresh.forEach(a -> senders.put(a.sender(), a.message().sender()));
+        Map<Key, UUID> contacts = conversations.contacts(senders);
+        Map<Key, UUID> contactByChat = new HashMap<>();
+        fresh.forEach(a -> contactByChat.putIfAbsent(a.chat(), contacts.get(a.sender())));
+        Map<Key, UUID> conversationIds = conversations.conversations(contactByChat);
+
+        List<UUID> ids = fresh.stream().map(a -> UUID.randomUUID()).toList();
+        Set<UUID> inserted = new HashSet<>(jdbc.sql("""
                 INSERT INTO message (id, conversation_id, integration_id, direction, external_id, provider_message_id,
-                                     kind, text, payload, status)
-                VALUES (:id, :conversation, :integration, 'in', :external, :providerId, :kind, :text, :payload::jsonb,
-                        'received')
+                                     kind, text, payload, status, created_at, updated_at)
+                SELECT m.id, m.conversation_id, m.integration_id, 'in', m.external_id, m.provider_message_id,
+                       m.kind, m.text, m.payload::jsonb, 'received', clock_timestamp(), clock_timestamp()
+                FROM unnest(:ids, :conversations, :integrations, :externals, :providerIds, :kinds, :texts, :payloads)
+                     AS m (id, conversation_id, integration_id, external_id, provider_message_id, kind, text, payload)
                 ON CONFLICT (integration_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
                 RETURNING id
                 """)
-                .param("id", UUID.randomUUID())
-                .param("conversation", conversationId)
-                .param("integration", integrationId)
-                .param("external", message.dedupKey())
-                .param("providerId", message.providerMessageId())
-                .param("kind", message.kind().wireName())
-                .param("text", message.text())
-                .param("payload", Json.write(message.payload()))
+                .param("ids", uuids(ids))
+                .param("conversations", uuids(fresh.stream().map(a -> conversationIds.get(a.chat())).toList()))
+                .param("integrations", uuids(fresh.stream().map(Arrival::integrationId).toList()))
+                .param("externals", texts(fresh.stream().map(a -> a.message().dedupKey()).toList()))
+                .param("providerIds", texts(fresh.stream().map(a -> a.message().providerMessageId()).toList()))
+                .param("kinds", texts(fresh.stream().map(a -> a.message().kind().wireName()).toList()))
+                .param("texts", texts(fresh.stream().map(a -> a.message().text()).toList()))
+                .param("payloads", texts(fresh.stream().map(a -> Json.write(a.message().payload())).toList()))
                 .query(UUID.class)
-                .optional();
-        stored.ifPresent(id -> signals.changed(conversationId));
+                .list());
+
+        List<Arrival> stored = new ArrayList<>();
+        List<UUID> storedIds = new ArrayList<>();
+        Map<UUID, Integer> perIntegration = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            if (inserted.contains(ids.get(i))) {
+                Arrival arrival = fresh.get(i);
+                stored.add(arrival);
+                storedIds.add(ids.get(i));
+                perIntegration.merge(arrival.integrationId(), 1, Integer::sum);
+                signals.changed(conversationIds.get(arrival.chat()));
+            }
+        }
+        queue.enqueueAll(tenant.id(), WorkKinds.INBOUND, storedIds);
+        perIntegration.forEach(counters::received);
         return stored;
     }
 
-    private boolean alreadyStored(UUID integrationId, String dedupKey) {
-        return jdbc.sql("SELECT 1 FROM message WHERE integration_id = :integration AND external_id = :external")
-                .param("integration", integrationId)
-                .param("external", dedupKey)
-                .query(Integer.class)
-                .optional()
-                .isPresent();
+    /**
+     * The arrivals whose delivery id is not stored yet. A redelivery stops here, before it
+     * touches its contact or conversation; the insert's {@code ON CONFLICT} still settles races.
+     */
+    private List<Arrival> notStoredYet(List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return arrivals;
+        }
+        Set<Key> stored = new HashSet<>(jdbc.sql("""
+                SELECT m.integration_id, m.external_id
+                FROM message m JOIN unnest(:integrations, :externals) AS k (integration_id, external_id)
+                     USING (integration_id, external_id)
+                WHERE m.external_id IS NOT NULL
+                """)
+                .param("integrations", uuids(arrivals.stream().map(Arrival::integrationId).toList()))
+                .param("externals", texts(arrivals.stream().map(a -> a.message().dedupKey()).toList()))
+                .query((rs, n) -> new Key(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list());
+        return stored.isEmpty() ? arrivals : arrivals.stream()
+                .filter(a -> !stored.contains(new Key(a.integrationId(), a.message().dedupKey())))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.queue;
 
+import dev.switchboard.core.support.SqlArrays;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +31,22 @@ public class WorkQueue {
 
     public void enqueue(UUID tenantId, String kind, UUID refId) {
         enqueueAt(tenantId, kind, refId, null);
+    }
+
+    /** One item of {@code kind} per reference, in one statement. */
+    public void enqueueAll(UUID tenantId, String kind, List<UUID> refIds) {
+        if (refIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at)
+                SELECT :tenant, :kind, ref, now() FROM unnest(:refs) AS ref
+                """)
+                .param("tenant", tenantId)
+                .param("kind", kind)
+                .param("refs", SqlArrays.uuids(refIds))
+                .update();
+        signalAfterCommit();
     }
 
     public void enqueueAt(UUID tenantId, String kind, UUID refId, Instant runAt) {

@@ -8,7 +8,7 @@ import dev.switchboard.core.channel.WebhookRejectedException;
 import dev.switchboard.core.channel.WebhookRejectedException.Reason;
 import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
-import dev.switchboard.core.inbound.InboundStore;
+import dev.switchboard.core.inbound.InboundGroupCommit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.integration.Integration;
@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbound path of every webhook: route lookup → the provider's authentication → parsing →
- * one transaction that stores the events and enqueues their processing. It returns only after
+ * one transaction that stores the events and enqueues their processing (shared with the
+ * concurrent webhooks of the same tenant: {@link InboundGroupCommit}). It returns only after
  * that commit, so the provider's 2xx means "durably stored". Any rejection stores nothing.
  */
 @Service
@@ -62,12 +63,12 @@ public class WebhookIngest {
     private final TenantDirectory tenants;
     private final IntegrationRepository integrations;
     private final IntegrationHandles handles;
-    private final InboundStore store;
+    private final InboundGroupCommit store;
     private final TransactionTemplate readOnly;
     private final PipelineMetrics metrics;
 
     public WebhookIngest(ChannelRegistry channels, WebhookRoutes routes, TenantDirectory tenants,
-                         IntegrationRepository integrations, IntegrationHandles handles, InboundStore store,
+                         IntegrationRepository integrations, IntegrationHandles handles, InboundGroupCommit store,
                          TransactionTemplate tx, PipelineMetrics metrics) {
         this.channels = channels;
         this.routes = routes;
