@@ -12,9 +12,6 @@ import dev.switchboard.core.channel.ChannelRegistry;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.MessageKind;
 import dev.switchboard.core.conversation.Conversation;
-import dev.switchboard.core.conversation.ConversationRepository;
-import dev.switchboard.core.conversation.Message;
-import dev.switchboard.core.conversation.MessageRepository;
 import dev.switchboard.core.integration.Integration;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
@@ -28,7 +25,6 @@ import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.workflow.InboundContext;
 import dev.switchboard.core.workflow.Workflow;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,17 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes one stored inbound message: workflows first (any may consume it), then, if the
- * conversation is with the bot, the tenant's agent. The agent is called outside any transaction;
- * its replies are enqueued in the same transaction that completes the item, so a crash can make
- * the agent think twice but never makes it answer twice.
+ * conversation is with the bot, the tenant's agent. Everything before the agent is one
+ * transaction (most messages end there); the agent is called outside any transaction, and its
+ * replies are enqueued in the same transaction that completes the item, so a crash can make the
+ * agent think twice but never makes it answer twice.
  */
 @Component
 class InboundHandler implements WorkHandler {
 
     private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
 
-    private final MessageRepository messages;
-    private final ConversationRepository conversations;
+    private final InboundReads reads;
     private final IntegrationRepository integrations;
     private final IntegrationHandles handles;
     private final ChannelRegistry channels;
@@ -59,12 +55,10 @@ class InboundHandler implements WorkHandler {
     private final HandOff handOff;
     private final TransactionTemplate tx;
 
-    InboundHandler(MessageRepository messages, ConversationRepository conversations,
-                   IntegrationRepository integrations, IntegrationHandles handles, ChannelRegistry channels,
+    InboundHandler(InboundReads reads, IntegrationRepository integrations, IntegrationHandles handles, ChannelRegistry channels,
                    List<Workflow> workflows, AgentRegistry agents, AgentSettingsStore agentSettings,
                    OutboundMessages outbound, WorkQueue queue, HandOff handOff, TransactionTemplate tx) {
-        this.messages = messages;
-        this.conversations = conversations;
+        this.reads = reads;
         this.integrations = integrations;
         this.handles = handles;
         this.channels = channels;
@@ -82,109 +76,112 @@ class InboundHandler implements WorkHandler {
         return WorkKinds.INBOUND;
     }
 
-    private record Loaded(Message message, Conversation conversation, Integration integration, ChannelProvider provider) {
+    private record Loaded(InboundReads.InboundRow message, ChannelProvider provider) {
+    }
+
+    /** What the first transaction decided: the item is done ({@code agent} null), or the agent answers. */
+    private record Triage(Loaded loaded, AgentService agent, AgentRequest request) {
+
+        static Triage done(Loaded loaded) {
+            return new Triage(loaded, null, null);
+        }
     }
 
     @Override
     public void handle(WorkItem item) throws Exception {
         TenantRef tenant = TenantContext.require();
-        Loaded loaded = tx.execute(status -> load(item));
+        Triage triage = tx.execute(status -> triage(item, tenant));
+        if (triage == null) {
+            return;
+        }
+        acknowledgeButton(tenant, triage.loaded());
+        if (triage.agent() == null) {
+            return;
+        }
+        AgentReply reply = triage.agent().reply(triage.request());
+        tx.executeWithoutResult(status -> answer(item, triage.loaded(), reply));
+    }
+
+    /**
+     * Everything up to the agent's call, in one transaction: the workflows, a person's conversation,
+     * a request for a person, no agent. Each of those completes the item here.
+     */
+    private Triage triage(WorkItem item, TenantRef tenant) {
+        Loaded loaded = load(item);
         if (loaded == null) {
-            return;
+            return null;
         }
-        acknowledgeButton(tenant, loaded);
         InboundContext context = context(tenant, loaded);
-        Boolean consumed = tx.execute(status -> consumeByWorkflow(item, context));
-        if (Boolean.TRUE.equals(consumed)) {
-            return;
+        for (Workflow workflow : workflows) {
+            if (workflow.handle(context)) {
+                queue.complete(item);
+                return Triage.done(loaded);
+            }
         }
-        if (Conversation.HUMAN.equals(loaded.conversation().getMode())) {
-            tx.executeWithoutResult(status -> queue.complete(item));
-            return;
+        if (Conversation.HUMAN.equals(loaded.message().mode())) {
+            queue.complete(item);
+            return Triage.done(loaded);
         }
-        if (handOff.requested(loaded.message().getText())) {
-            tx.executeWithoutResult(status -> answer(item, loaded,
-                    new AgentReply(List.of(handOff.reply()), true, "asked for a person")));
-            return;
+        if (handOff.requested(loaded.message().text())) {
+            answer(item, loaded, new AgentReply(List.of(handOff.reply()), true, "asked for a person"));
+            return Triage.done(loaded);
         }
         AgentSettings settings = agentSettings.current();
         AgentService agent = agents.byKind(settings.kind()).orElse(null);
         if (agent == null) {
-            tx.executeWithoutResult(status -> queue.complete(item));
-            return;
+            queue.complete(item);
+            return Triage.done(loaded);
         }
-        AgentReply reply = agent.reply(request(tenant, loaded, settings));
-        tx.executeWithoutResult(status -> answer(item, loaded, reply));
+        return new Triage(loaded, agent, request(tenant, loaded, settings));
     }
 
     private Loaded load(WorkItem item) {
-        Message message = messages.findById(item.refId()).orElse(null);
-        Conversation conversation = message == null ? null : conversations.findById(message.getConversationId()).orElse(null);
-        Integration integration = message == null ? null : integrations.findById(message.getIntegrationId()).orElse(null);
-        if (conversation == null || integration == null) {
+        InboundReads.InboundRow message = reads.message(item.refId()).orElse(null);
+        if (message == null) {
             queue.complete(item);
             return null;
         }
-        return new Loaded(message, conversation, integration, channels.require(integration.getType()));
-    }
-
-    private Boolean consumeByWorkflow(WorkItem item, InboundContext context) {
-        for (Workflow workflow : workflows) {
-            if (workflow.handle(context)) {
-                queue.complete(item);
-                return true;
-            }
-        }
-        return false;
+        return new Loaded(message, channels.require(message.integrationType()));
     }
 
     private void answer(WorkItem item, Loaded loaded, AgentReply reply) {
-        Conversation conversation = loaded.conversation();
+        InboundReads.InboundRow message = loaded.message();
         for (String text : reply.messages()) {
-            outbound.enqueueInCurrentTransaction(
-                    NewOutbound.text(conversation.getIntegrationId(), conversation.getChatId(), text));
+            outbound.enqueueInCurrentTransaction(NewOutbound.text(message.integrationId(), message.chatId(), text));
         }
         if (reply.handOff()) {
-            handOff.handOver(conversation.getId(), reply.handOffReason(), loaded.message().getText());
+            handOff.handOver(message.conversationId(), reply.handOffReason(), message.text());
         }
         queue.complete(item);
     }
 
     /** Stops the spinner on the button the person pressed; a failure only costs the spinner. */
     private void acknowledgeButton(TenantRef tenant, Loaded loaded) {
-        if (!MessageKind.BUTTON.wireName().equals(loaded.message().getKind())) {
+        InboundReads.InboundRow message = loaded.message();
+        if (!MessageKind.BUTTON.wireName().equals(message.kind())) {
             return;
         }
-        Message message = loaded.message();
         try {
-            loaded.provider().acknowledge(handles.handle(tenant, loaded.integration()), new InboundMessage(
-                    message.getExternalId(), loaded.conversation().getChatId(), null, MessageKind.BUTTON,
-                    message.getText(), message.getPayload(), message.getProviderMessageId(), message.getCreatedAt()));
+            Integration integration = integrations.findById(message.integrationId()).orElseThrow();
+            loaded.provider().acknowledge(handles.handle(tenant, integration), new InboundMessage(
+                    message.externalId(), message.chatId(), null, MessageKind.BUTTON, message.text(),
+                    message.payload(), message.providerMessageId(), message.createdAt()));
         } catch (ChannelException | RuntimeException e) {
-            log.info("button acknowledgement failed message={}: {}", message.getId(), e.getMessage());
+            log.info("button acknowledgement failed message={}: {}", message.messageId(), e.getMessage());
         }
     }
 
     private InboundContext context(TenantRef tenant, Loaded loaded) {
-        Message message = loaded.message();
-        Conversation conversation = loaded.conversation();
-        return new InboundContext(tenant, conversation.getIntegrationId(), loaded.integration().getType(),
-                conversation.getId(), conversation.getContactId(), conversation.getChatId(), message.getId(),
-                message.getKind(), message.getText(), message.getPayload());
+        InboundReads.InboundRow message = loaded.message();
+        return new InboundContext(tenant, message.integrationId(), message.integrationType(), message.conversationId(),
+                message.contactId(), message.chatId(), message.messageId(), message.kind(), message.text(),
+                message.payload());
     }
 
     private AgentRequest request(TenantRef tenant, Loaded loaded, AgentSettings settings) {
-        List<AgentRequest.Turn> history = tx.execute(status -> messages
-                .findTop20ByConversationIdOrderByCreatedAtDesc(loaded.conversation().getId()).stream()
-                .filter(m -> !m.getId().equals(loaded.message().getId()))
-                .sorted(Comparator.comparing(Message::getCreatedAt))
-                .map(InboundHandler::turn)
-                .toList());
-        return new AgentRequest(tenant, loaded.conversation().getId(), turn(loaded.message()), history, settings,
+        InboundReads.InboundRow message = loaded.message();
+        return new AgentRequest(tenant, message.conversationId(), message.turn(),
+                reads.recentTurns(message.conversationId(), message.messageId()), settings,
                 loaded.provider().capabilities());
-    }
-
-    private static AgentRequest.Turn turn(Message message) {
-        return new AgentRequest.Turn(message.getDirection(), message.getKind(), message.getText(), message.getCreatedAt());
     }
 }

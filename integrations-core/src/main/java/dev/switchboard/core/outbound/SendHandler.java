@@ -10,6 +10,7 @@ import dev.switchboard.core.conversation.ConversationRepository;
 import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.Message;
 import dev.switchboard.core.conversation.MessageRepository;
+import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.integration.Integration;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.integration.IntegrationHandles;
@@ -30,12 +31,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one outbound message: waits for the provider's circuit and rate limits (in the queue,
- * not in a thread), marks it {@code sending} and commits, makes one provider call
+ * not in a thread), marks it {@code sending} and commits (one transaction), makes one provider call
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
@@ -60,12 +62,13 @@ class SendHandler implements WorkHandler {
     private final TransactionTemplate tx;
     private final PipelineMetrics metrics;
     private final ConversationSignals signals;
+    private final JdbcClient jdbc;
 
     SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
-                ConversationSignals signals) {
+                ConversationSignals signals, JdbcClient jdbc) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -80,6 +83,7 @@ class SendHandler implements WorkHandler {
         this.tx = tx;
         this.metrics = metrics;
         this.signals = signals;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -87,17 +91,17 @@ class SendHandler implements WorkHandler {
         return WorkKinds.SEND;
     }
 
-    private record Attempt(ChannelProvider provider, IntegrationHandle integration, OutboundMessage message) {
+    private record Attempt(ChannelProvider provider, IntegrationHandle integration, OutboundMessage message,
+                           UUID conversationId) {
     }
 
     @Override
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
         Attempt attempt = tx.execute(status -> prepare(item, tenant));
-        if (attempt == null || !admitted(item, attempt)) {
+        if (attempt == null) {
             return;
         }
-        tx.executeWithoutResult(status -> messages.findById(item.refId()).orElseThrow().sending());
         UUID integrationId = attempt.integration().integrationId();
         MDC.put(WebhookIngest.INTEGRATION_LOG_KEY, integrationId.toString());
         try {
@@ -121,7 +125,7 @@ class SendHandler implements WorkHandler {
             return;
         }
         breakers.succeeded(integrationId, Duration.ofNanos(System.nanoTime() - started));
-        tx.executeWithoutResult(status -> sent(item, receipt));
+        tx.executeWithoutResult(status -> sent(item, attempt, receipt));
         metrics.messages(attempt.integration().type(), "out", "sent", 1);
     }
 
@@ -147,7 +151,10 @@ class SendHandler implements WorkHandler {
         return true;
     }
 
-    /** Gathers what the call needs; null when there is nothing (more) to send. */
+    /**
+     * Gathers what the call needs and, when the circuit and the rate limits let it go now, marks
+     * the message {@code sending}; null when there is nothing to send (now).
+     */
     private Attempt prepare(WorkItem item, TenantRef tenant) {
         Message message = messages.findById(item.refId()).orElse(null);
         if (message == null || message.getStatus().settled()) {
@@ -167,16 +174,29 @@ class SendHandler implements WorkHandler {
         String chatId = conversations.findById(message.getConversationId()).orElseThrow().getChatId();
         OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message, chatId),
                 provider.capabilities());
-        return new Attempt(provider, handles.handle(tenant, integration), outbound);
+        Attempt attempt = new Attempt(provider, handles.handle(tenant, integration), outbound, message.getConversationId());
+        if (!admitted(item, attempt)) {
+            return null;
+        }
+        message.sending();
+        return attempt;
     }
 
-    private void sent(WorkItem item, SendReceipt receipt) {
-        Message message = messages.findById(item.refId()).orElseThrow();
-        message.sent(receipt.providerMessageId());
-        signals.changed(message.getConversationId());
-        counters.sent(message.getIntegrationId());
-        messages.flush();
-        receipts.applyPending(message.getIntegrationId(), receipt.providerMessageId());
+    /** Records the provider's acceptance (one statement: every message passes here). */
+    private void sent(WorkItem item, Attempt attempt, SendReceipt receipt) {
+        UUID integrationId = attempt.integration().integrationId();
+        jdbc.sql("""
+                UPDATE message SET status = :status, provider_message_id = :providerId, sent_at = now(), error = NULL,
+                                   updated_at = now()
+                WHERE id = :id
+                """)
+                .param("status", MessageStatus.SENT.wireName())
+                .param("providerId", receipt.providerMessageId())
+                .param("id", item.refId())
+                .update();
+        signals.changed(attempt.conversationId());
+        counters.sent(integrationId);
+        receipts.applyPending(integrationId, receipt.providerMessageId());
         // the provider accepted it: record that even if our lease ran out meanwhile
         queue.remove(item);
     }
