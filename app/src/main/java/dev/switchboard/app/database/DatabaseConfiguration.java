@@ -3,6 +3,7 @@ package dev.switchboard.app.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.queue.RelaxedDurability;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One connection pool, to an external PostgreSQL when {@code SWITCHBOARD_DB_URL} is set, else to
+ * The connection pools (the main one, and a small {@link RelaxedDurability} one), to an external PostgreSQL when {@code SWITCHBOARD_DB_URL} is set, else to
  * the embedded one. The pool closes before the embedded database stops (it depends on it).
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    /** Claims, postponements and rate-limit buckets: short statements from a few threads. */
+    private static final int RELAXED_POOL_SIZE = 6;
 
     /** Holds the embedded database when there is one; empty for an external database. */
     record EmbeddedHolder(Optional<EmbeddedDatabase> database) implements AutoCloseable {
@@ -40,19 +43,31 @@ class DatabaseConfiguration {
 
     @Bean
     HikariDataSource dataSource(DatabaseProperties database, EmbeddedHolder embedded) {
+        return new HikariDataSource(config("switchboard", database.poolSize(), database, embedded));
+    }
+
+    /** The second, small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */
+    @Bean
+    RelaxedDurability relaxedDurability(DatabaseProperties database, EmbeddedHolder embedded) {
+        HikariConfig config = config("switchboard-relaxed", RELAXED_POOL_SIZE, database, embedded);
+        config.setConnectionInitSql(RelaxedDurability.CONNECTION_INIT_SQL);
+        return RelaxedDurability.of(new HikariDataSource(config));
+    }
+
+    private static HikariConfig config(String name, int size, DatabaseProperties database, EmbeddedHolder embedded) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("switchboard");
-        config.setMaximumPoolSize(database.poolSize());
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
         if (database.external()) {
             config.setJdbcUrl(database.url());
             config.setUsername(database.user());
             config.setPassword(database.password());
-            log.info("using external PostgreSQL url={}", database.url());
+            log.info("using external PostgreSQL url={} pool={}", database.url(), name);
         } else {
             EmbeddedDatabase db = embedded.database().orElseThrow();
             config.setJdbcUrl(db.jdbcUrl());
             config.setUsername("postgres");
         }
-        return new HikariDataSource(config);
+        return config;
     }
 }

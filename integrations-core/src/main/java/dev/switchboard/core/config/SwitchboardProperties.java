@@ -86,14 +86,15 @@ public record SwitchboardProperties(
     /**
      * @param reconcileInterval  how often every active integration's remote registration is made right again
      * @param healthInterval     how often every integration's credentials and remote side are checked
-     * @param concurrency        integrations reconciled or checked at once
+     * @param concurrency        integrations reconciled or checked at once: each mostly waits for its provider
+     *                           (one call, 20–200 ms), and holds a database connection only to record the outcome
      */
     public record Jobs(
             @DefaultValue("30m") Duration reconcileInterval,
             @DefaultValue("1h") Duration healthInterval,
             @DefaultValue("10m") Duration maintenanceInterval,
             @DefaultValue("24h") Duration retentionInterval,
-            @DefaultValue("16") int concurrency) {
+            @DefaultValue("64") int concurrency) {
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.queue.WorkQueue;
+import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.workflow.InboundContext;
@@ -29,12 +30,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Processes one stored inbound message: workflows first (any may consume it), then, if the
  * conversation is with the bot, the tenant's agent. Everything before the agent is one
- * transaction (most messages end there); the agent is called outside any transaction, and its
+ * transaction (most messages end there); both transactions are {@link WorkTransactions}, since
+ * the item runs again if either is lost; the agent is called outside any transaction, and its
  * replies are enqueued in the same transaction that completes the item, so a crash can make the
  * agent think twice but never makes it answer twice.
  */
@@ -53,11 +54,11 @@ class InboundHandler implements WorkHandler {
     private final OutboundMessages outbound;
     private final WorkQueue queue;
     private final HandOff handOff;
-    private final TransactionTemplate tx;
+    private final WorkTransactions tx;
 
     InboundHandler(InboundReads reads, IntegrationRepository integrations, IntegrationHandles handles, ChannelRegistry channels,
                    List<Workflow> workflows, AgentRegistry agents, AgentSettingsStore agentSettings,
-                   OutboundMessages outbound, WorkQueue queue, HandOff handOff, TransactionTemplate tx) {
+                   OutboundMessages outbound, WorkQueue queue, HandOff handOff, WorkTransactions tx) {
         this.reads = reads;
         this.integrations = integrations;
         this.handles = handles;

@@ -23,6 +23,7 @@ import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.queue.WorkQueue;
+import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one outbound message: waits for the provider's circuit and rate limits (in the queue,
- * not in a thread), marks it {@code sending} and commits (one transaction), makes one provider call
+ * not in a thread), marks it {@code sending} and commits (one transaction, which need not wait for
+ * the disk: lost, the send simply runs again), makes one provider call
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
@@ -60,6 +62,7 @@ class SendHandler implements WorkHandler {
     private final ProviderCircuitBreakers breakers;
     private final WorkQueue queue;
     private final TransactionTemplate tx;
+    private final WorkTransactions workTx;
     private final PipelineMetrics metrics;
     private final ConversationSignals signals;
     private final JdbcClient jdbc;
@@ -68,7 +71,7 @@ class SendHandler implements WorkHandler {
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
-                ConversationSignals signals, JdbcClient jdbc) {
+                ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -84,6 +87,7 @@ class SendHandler implements WorkHandler {
         this.metrics = metrics;
         this.signals = signals;
         this.jdbc = jdbc;
+        this.workTx = workTx;
     }
 
     @Override
@@ -98,7 +102,7 @@ class SendHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
-        Attempt attempt = tx.execute(status -> prepare(item, tenant));
+        Attempt attempt = workTx.execute(status -> prepare(item, tenant));
         if (attempt == null) {
             return;
         }
@@ -118,14 +122,14 @@ class SendHandler implements WorkHandler {
             receipt = attempt.provider().send(attempt.integration(), attempt.message());
         } catch (ChannelException e) {
             breakers.failed(integrationId, Duration.ofNanos(System.nanoTime() - started), e);
-            Boolean gaveUp = tx.execute(status -> failed(item, e));
+            Boolean gaveUp = workTx.execute(status -> failed(item, e));
             if (Boolean.TRUE.equals(gaveUp)) {
                 metrics.messages(attempt.integration().type(), "out", "failed", 1);
             }
             return;
         }
         breakers.succeeded(integrationId, Duration.ofNanos(System.nanoTime() - started));
-        tx.executeWithoutResult(status -> sent(item, attempt, receipt));
+        tx.executeWithoutResult(status -> sent(item, attempt, receipt)); // durable: the provider has it
         metrics.messages(attempt.integration().type(), "out", "sent", 1);
     }
 

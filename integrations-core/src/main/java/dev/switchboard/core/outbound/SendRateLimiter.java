@@ -2,6 +2,7 @@ package dev.switchboard.core.outbound;
 
 import dev.switchboard.core.channel.ChannelCapabilities;
 import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.queue.RelaxedDurability;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -12,7 +13,6 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * with Bucket4j buckets kept in PostgreSQL ({@code public.rate_limit_bucket}): every node takes
  * its tokens from the same buckets, so a limit holds across the cluster. Each bucket allows a
  * burst of one, so no window of any length sees more than its rate plus one send; the rates are
- * taken 5% under the published ones.
+ * taken 5% under the published ones. The buckets commit without waiting for the disk
+ * ({@link RelaxedDurability}): a database crash may forget the last tokens taken, no more.
  */
 @Component
 public class SendRateLimiter {
@@ -32,9 +33,9 @@ public class SendRateLimiter {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final SwitchboardProperties.Delivery config;
 
-    public SendRateLimiter(DataSource dataSource, SwitchboardProperties properties) {
+    public SendRateLimiter(RelaxedDurability relaxed, SwitchboardProperties properties) {
         this.config = properties.delivery();
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(relaxed.dataSource())
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("public.rate_limit_bucket")
                 .idColumn("id")

@@ -16,16 +16,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The durable work queue ({@code public.work_item}). Enqueueing joins the caller's transaction,
  * so work exists exactly when the data it refers to was committed. Claims use
  * {@code FOR UPDATE SKIP LOCKED}; a claim moves {@code run_at} to the end of its lease, so the
- * items of a worker that died become due again by themselves.
+ * items of a worker that died become due again by themselves. Claims and postponements commit
+ * without waiting for the disk ({@link RelaxedDurability}): losing one only makes an item due.
  */
 @Component
 public class WorkQueue {
 
     private final JdbcClient jdbc;
+    private final JdbcClient relaxed;
     private final WorkSignal signal;
 
-    public WorkQueue(JdbcClient jdbc, WorkSignal signal) {
+    public WorkQueue(JdbcClient jdbc, RelaxedDurability relaxed, WorkSignal signal) {
         this.jdbc = jdbc;
+        this.relaxed = relaxed.jdbc();
         this.signal = signal;
     }
 
@@ -69,7 +72,7 @@ public class WorkQueue {
      * {@code max} items (seen under load: 2 free workers, 5 items claimed).
      */
     public List<WorkItem> claim(String owner, int max, Duration lease) {
-        return jdbc.sql("""
+        return relaxed.sql("""
                 WITH due AS MATERIALIZED (
                     SELECT id FROM public.work_item
                     WHERE run_at <= now()
@@ -129,9 +132,12 @@ public class WorkQueue {
                 .update();
     }
 
-    /** Puts a claimed item back without counting the claim as an attempt (a rate-limit wait). */
+    /**
+     * Puts a claimed item back without counting the claim as an attempt (a rate-limit wait). On its
+     * own connection, outside any transaction of the caller.
+     */
     public void postpone(WorkItem item, Instant runAt) {
-        jdbc.sql("""
+        relaxed.sql("""
                 UPDATE public.work_item SET run_at = :runAt, lease_owner = NULL, attempts = attempts - 1
                 WHERE id = :id AND lease_owner = :owner AND attempts = :attempts
                 """)

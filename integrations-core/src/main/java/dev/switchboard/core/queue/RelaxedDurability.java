@@ -1,0 +1,35 @@
+package dev.switchboard.core.queue;
+
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A small pool of connections that commit without waiting for PostgreSQL's WAL flush
+ * ({@code synchronous_commit = off}), for bookkeeping that may be lost in a database crash
+ * because it is redone anyway: work claims (a lost claim makes the item due again at once),
+ * rate-limit postponements and the rate-limit buckets themselves. What a provider or a client
+ * was told (a webhook stored, a message accepted, a message sent) is never written here.
+ *
+ * <p>Every node commits many of these per message; waiting for the disk on each was most of a
+ * worker's time. A database crash loses at most the last fraction of a second of them, and the
+ * next synchronous commit of any connection makes all earlier ones durable (the WAL is one).
+ *
+ * @param dataSource for libraries that take a {@link DataSource} (Bucket4j); autocommit
+ * @param jdbc       the same pool, for statements that stand alone (never joins a transaction)
+ */
+public record RelaxedDurability(DataSource dataSource, JdbcClient jdbc) implements AutoCloseable {
+
+    /** What each of its connections runs first. */
+    public static final String CONNECTION_INIT_SQL = "SET synchronous_commit = off";
+
+    public static RelaxedDurability of(DataSource dataSource) {
+        return new RelaxedDurability(dataSource, JdbcClient.create(dataSource));
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
+    }
+}
