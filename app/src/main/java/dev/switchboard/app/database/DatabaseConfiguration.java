@@ -22,8 +22,11 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-    /** Claims, postponements and rate-limit buckets: short statements from a few threads. */
-    private static final int RELAXED_POOL_SIZE = 6;
+    /**
+     * The relaxed pool has a connection per worker (each takes rate-limit tokens and marks its
+     * send) and these for the dispatcher's claims and the maintenance jobs.
+     */
+    private static final int RELAXED_POOL_SPARE = 3;
 
     /** Holds the embedded database when there is one; empty for an external database. */
     record EmbeddedHolder(Optional<EmbeddedDatabase> database) implements AutoCloseable {
@@ -48,8 +51,10 @@ class DatabaseConfiguration {
 
     /** The second, small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */
     @Bean
-    RelaxedDurability relaxedDurability(DatabaseProperties database, EmbeddedHolder embedded) {
-        HikariConfig config = config("switchboard-relaxed", RELAXED_POOL_SIZE, database, embedded);
+    RelaxedDurability relaxedDurability(DatabaseProperties database, EmbeddedHolder embedded,
+                                        SwitchboardProperties switchboard) {
+        int size = switchboard.worker().threads() + RELAXED_POOL_SPARE;
+        HikariConfig config = config("switchboard-relaxed", size, database, embedded);
         config.setConnectionInitSql(RelaxedDurability.CONNECTION_INIT_SQL);
         return RelaxedDurability.of(new HikariDataSource(config));
     }

@@ -22,6 +22,7 @@ import org.slf4j.MDC;
 import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
+import dev.switchboard.core.queue.RelaxedDurability;
 import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.TenantContext;
@@ -38,8 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one outbound message: waits for the provider's circuit and rate limits (in the queue,
- * not in a thread), marks it {@code sending} and commits (one transaction, which need not wait for
- * the disk: lost, the send simply runs again), makes one provider call
+ * not in a thread, holding no connection), marks it {@code sending}, makes one provider call
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
@@ -63,6 +63,7 @@ class SendHandler implements WorkHandler {
     private final WorkQueue queue;
     private final TransactionTemplate tx;
     private final WorkTransactions workTx;
+    private final JdbcClient relaxed;
     private final PipelineMetrics metrics;
     private final ConversationSignals signals;
     private final JdbcClient jdbc;
@@ -71,7 +72,7 @@ class SendHandler implements WorkHandler {
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
-                ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx) {
+                ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx, RelaxedDurability relaxed) {
         this.messages = messages;
         this.conversations = conversations;
         this.integrations = integrations;
@@ -88,6 +89,7 @@ class SendHandler implements WorkHandler {
         this.signals = signals;
         this.jdbc = jdbc;
         this.workTx = workTx;
+        this.relaxed = relaxed.jdbc();
     }
 
     @Override
@@ -103,9 +105,10 @@ class SendHandler implements WorkHandler {
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
         Attempt attempt = workTx.execute(status -> prepare(item, tenant));
-        if (attempt == null) {
+        if (attempt == null || !admitted(item, attempt)) {
             return;
         }
+        markSending(tenant, item.refId());
         UUID integrationId = attempt.integration().integrationId();
         MDC.put(WebhookIngest.INTEGRATION_LOG_KEY, integrationId.toString());
         try {
@@ -155,10 +158,7 @@ class SendHandler implements WorkHandler {
         return true;
     }
 
-    /**
-     * Gathers what the call needs and, when the circuit and the rate limits let it go now, marks
-     * the message {@code sending}; null when there is nothing to send (now).
-     */
+    /** Gathers what the call needs; null when there is nothing (more) to send. */
     private Attempt prepare(WorkItem item, TenantRef tenant) {
         Message message = messages.findById(item.refId()).orElse(null);
         if (message == null || message.getStatus().settled()) {
@@ -178,12 +178,19 @@ class SendHandler implements WorkHandler {
         String chatId = conversations.findById(message.getConversationId()).orElseThrow().getChatId();
         OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message, chatId),
                 provider.capabilities());
-        Attempt attempt = new Attempt(provider, handles.handle(tenant, integration), outbound, message.getConversationId());
-        if (!admitted(item, attempt)) {
-            return null;
-        }
-        message.sending();
-        return attempt;
+        return new Attempt(provider, handles.handle(tenant, integration), outbound, message.getConversationId());
+    }
+
+    /**
+     * One statement, no transaction, not waiting for the disk: lost in a database crash, the
+     * message only shows {@code queued} while it goes out, and its item is still leased.
+     */
+    private void markSending(TenantRef tenant, UUID messageId) {
+        relaxed.sql("UPDATE \"" + tenant.schema() + "\".message SET status = :status, attempts = attempts + 1, "
+                        + "updated_at = now() WHERE id = :id")
+                .param("status", MessageStatus.SENDING.wireName())
+                .param("id", messageId)
+                .update();
     }
 
     /** Records the provider's acceptance (one statement: every message passes here). */
