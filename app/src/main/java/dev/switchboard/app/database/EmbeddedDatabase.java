@@ -31,6 +31,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "200")
+                    // zonky turns it off by default: an acknowledged webhook must survive a machine crash
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("embedded PostgreSQL started data={} port={}", pgData, postgres.getPort());
             return new EmbeddedDatabase(lock, postgres);

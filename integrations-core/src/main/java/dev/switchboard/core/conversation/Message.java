@@ -11,7 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** One message in a conversation, inbound or outbound. Tenant schema. */
+/**
+ * One message in a conversation, inbound or outbound. Tenant schema. The paths every message
+ * takes write it with plain SQL instead: storing inbound ones ({@code InboundStore}), marking a
+ * send {@code sending} and {@code sent} ({@code SendHandler}), applying receipts
+ * ({@code DeliveryReceipts}).
+ */
 @Entity
 @Table(name = "message")
 public class Message {
@@ -70,20 +75,6 @@ public class Message {
         message.createdAt = Instant.now();
         message.updatedAt = message.createdAt;
         return message;
-    }
-
-    public void sending() {
-        status = MessageStatus.SENDING.wireName();
-        attempts++;
-        touch();
-    }
-
-    public void sent(String providerId) {
-        providerMessageId = providerId;
-        status = MessageStatus.SENT.wireName();
-        sentAt = Instant.now();
-        error = null;
-        touch();
     }
 
     /** A retryable failure: back in the queue, with the reason kept for whoever looks. */
