@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The connection pools (the main one, and a small {@link RelaxedDurability} one), to an external PostgreSQL when {@code SWITCHBOARD_DB_URL} is set, else to
- * the embedded one. The pool closes before the embedded database stops (it depends on it).
+ * The connection pools — the main one and the small {@link RelaxedDurability} one — to an
+ * external PostgreSQL when {@code SWITCHBOARD_DB_URL} is set, else to the embedded one. The pools
+ * close before the embedded database stops (they depend on it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)

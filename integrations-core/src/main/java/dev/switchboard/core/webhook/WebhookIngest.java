@@ -63,19 +63,19 @@ public class WebhookIngest {
     private final TenantDirectory tenants;
     private final IntegrationRepository integrations;
     private final IntegrationHandles handles;
-    private final InboundGroupCommit store;
+    private final InboundGroupCommit groupCommit;
     private final TransactionTemplate readOnly;
     private final PipelineMetrics metrics;
 
     public WebhookIngest(ChannelRegistry channels, WebhookRoutes routes, TenantDirectory tenants,
-                         IntegrationRepository integrations, IntegrationHandles handles, InboundGroupCommit store,
-                         TransactionTemplate tx, PipelineMetrics metrics) {
+                         IntegrationRepository integrations, IntegrationHandles handles,
+                         InboundGroupCommit groupCommit, TransactionTemplate tx, PipelineMetrics metrics) {
         this.channels = channels;
         this.routes = routes;
         this.tenants = tenants;
         this.integrations = integrations;
         this.handles = handles;
-        this.store = store;
+        this.groupCommit = groupCommit;
         this.readOnly = new TransactionTemplate(tx.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.metrics = metrics;
@@ -118,7 +118,7 @@ public class WebhookIngest {
             MDC.put(INTEGRATION_LOG_KEY, route.integrationId().toString());
             provider.authenticate(handle, request);
             List<InboundEvent> events = provider.parse(handle, request);
-            int stored = events.isEmpty() ? 0 : store.store(route.integrationId(), events);
+            int stored = events.isEmpty() ? 0 : groupCommit.store(route.integrationId(), events);
             return new Outcome(stored, provider.webhookReply(handle, request));
         } finally {
             MDC.remove(INTEGRATION_LOG_KEY);
