@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
  * with Bucket4j buckets kept in PostgreSQL ({@code public.rate_limit_bucket}): every node takes
  * its tokens from the same buckets, so a limit holds across the cluster. Each bucket allows a
  * burst of one, so no window of any length sees more than its rate plus one send; the rates are
- * taken 5% under the published ones. The buckets commit without waiting for the disk
+ * taken 10% under the published ones. The buckets commit without waiting for the disk
  * ({@link RelaxedDurability}): a database crash may forget the last tokens taken, no more.
  */
 @Component
 public class SendRateLimiter {
 
     private static final Duration KEEP_IDLE_BUCKETS = Duration.ofMinutes(10);
-    /** Aim a little under the published rates, so clock and network jitter never carry a send over them. */
-    private static final double SAFETY = 0.95;
+    /**
+     * Aim under the published rates, so that the jitter between taking a token and the call
+     * reaching the provider (a pause of the sending node, up to ~100 ms on a loaded machine)
+     * never carries two sends closer than the provider allows.
+     */
+    private static final double SAFETY = 0.90;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final SwitchboardProperties.Delivery config;
