@@ -40,7 +40,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<Caller> caller = identify(header.substring(BEARER.length()).trim());
         if (caller.isEmpty()) {
-            problems.write(response, 401, "Unauthorized", "the bearer token is not valid");
+            problems.write(response, 401, "the bearer token is not valid");
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller.get()));

@@ -37,8 +37,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) ->
-                                problems.write(response, 401, "Unauthorized", "a bearer token is required"))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                                problems.write(response, 401, "a bearer token is required"))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, 403,
                                 ex instanceof CsrfException ? "a session request needs its CSRF token (X-CSRF-TOKEN)"
                                         : "this needs the administrator")))
                 .build();

@@ -46,7 +46,7 @@ public final class TenantScopeFilter extends OncePerRequestFilter {
             }
             tenant = tenantOf(SecurityContextHolder.getContext().getAuthentication(), named);
         } catch (UnknownTenantException e) {
-            problems.write(response, 404, "Not Found", "no tenant '" + e.getMessage() + "'");
+            problems.write(response, 404, "no tenant '" + e.getMessage() + "'");
             return;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -6,6 +6,7 @@ import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TgUser;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** Bots stay registered and healthy without anyone touching them: reconcile and the health check. */
@@ -14,6 +15,9 @@ class IntegrationLifecycleIT extends TelegramIT {
     @Test
     void reconcileRestoresAWebhookDeletedBehindOurBack() {
         Connected connected = connectEchoBot("drift", "webhook");
+        String steady = connected.tenant().api().post("/api/v1/integrations", Map.of("type", "telegram",
+                "name", "Bar", "credentials", Map.of("botToken", telegram.createBot("steady_bot").token()),
+                "settings", Map.of("mode", "webhook"))).text("id");
         String expected = connected.view().path("webhookUrl").asString();
         telegram.deleteWebhookBehindBack(connected.bot().token());
         assertThat(telegram.webhookInfo(connected.bot().token()).url()).isEmpty();
@@ -21,8 +25,12 @@ class IntegrationLifecycleIT extends TelegramIT {
         assertThat(admin().post("/api/v1/admin/jobs/reconcile/run", null).status()).isEqualTo(202);
 
         eventually(() -> assertThat(telegram.webhookInfo(connected.bot().token()).url()).isEqualTo(expected));
+        // both of the tenant's checks are recorded (together, in one statement)
         eventually(() -> assertThat(connected.tenant().api().get("/api/v1/integrations/" + connected.integrationId())
                 .json().path("remoteState").path("summary").asString()).contains("registered again"));
+        JsonNode inOrder = connected.tenant().api().get("/api/v1/integrations/" + steady).json();
+        assertThat(inOrder.path("remoteState").path("summary").asString()).isEqualTo("in order");
+        assertThat(inOrder.path("reconciledAt").isNull()).isFalse();
         assertThat(admin().get("/api/v1/admin/jobs").json().path("runs").findValuesAsString("job")).contains("reconcile");
         assertThat(admin().post("/api/v1/admin/jobs/no-such-job/run", null).status()).isEqualTo(404);
     }

@@ -12,6 +12,7 @@ import dev.switchboard.core.integration.IntegrationRepository;
 import dev.switchboard.core.integration.IntegrationStatus;
 import dev.switchboard.core.notify.Notifier;
 import dev.switchboard.core.support.Json;
+import dev.switchboard.core.support.SqlArrays;
 import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
@@ -21,7 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -106,16 +109,17 @@ public class IntegrationLifecycle {
     private enum Outcome { UNCHANGED, REPAIRED, FAILED, RECOVERED, UNREACHABLE }
 
     private interface Step {
-        Outcome run(TenantRef tenant, Integration integration, ChannelProvider provider);
+        Outcome run(TenantPass pass, Integration integration, ChannelProvider provider);
     }
 
-    private Outcome reconcile(TenantRef tenant, Integration integration, ChannelProvider provider) {
+    private Outcome reconcile(TenantPass pass, Integration integration, ChannelProvider provider) {
+        TenantRef tenant = pass.tenant();
         try {
             ReconcileReport report = provider.reconcile(handles.handle(tenant, integration));
             Map<String, Object> state = new LinkedHashMap<>(report.details());
             state.put("summary", report.summary());
             if (report.changedSettings().isEmpty()) {
-                recordReconciled(integration.getId(), state);
+                pass.reconciled(integration.getId(), state);
             } else {
                 update(integration.getId(), i -> {
                     i.reconciled(state);
@@ -135,7 +139,8 @@ public class IntegrationLifecycle {
         }
     }
 
-    private Outcome check(TenantRef tenant, Integration integration, ChannelProvider provider) {
+    private Outcome check(TenantPass pass, Integration integration, ChannelProvider provider) {
+        TenantRef tenant = pass.tenant();
         try {
             HealthReport report = provider.check(handles.handle(tenant, integration));
             if (!report.ok()) {
@@ -202,18 +207,23 @@ public class IntegrationLifecycle {
         ExecutorService executor = Threads.perTask("sb-lifecycle");
         try {
             for (TenantRef tenant : tenants.all()) {
-                for (Integration integration : listIn(tenant, statuses)) {
-                    ChannelProvider provider = channels.byType(integration.getType()).orElse(null);
-                    if (provider != null) {
-                        permits.acquireUninterruptibly();
-                        results.add(executor.submit(() -> {
-                            try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-                                return step.run(tenant, integration, provider);
+                List<Integration> found = listIn(tenant, statuses).stream()
+                        .filter(integration -> channels.byType(integration.getType()).isPresent()).toList();
+                TenantPass pass = new TenantPass(tenant, found.size());
+                for (Integration integration : found) {
+                    ChannelProvider provider = channels.byType(integration.getType()).orElseThrow();
+                    permits.acquireUninterruptibly();
+                    results.add(executor.submit(() -> {
+                        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                            try {
+                                return step.run(pass, integration, provider);
                             } finally {
-                                permits.release();
+                                pass.done();
                             }
-                        }));
-                    }
+                        } finally {
+                            permits.release();
+                        }
+                    }));
                 }
             }
             return summarize(results);
@@ -260,15 +270,50 @@ public class IntegrationLifecycle {
     }
 
     /**
-     * The common case of a reconcile, one statement: every active integration passes here every
-     * period (loading and flushing the entity cost more than the provider's answer at 10,000).
+     * One tenant's share of a pass. The common case of a reconcile (nothing to repair: every active
+     * integration, every period) is recorded for the whole tenant in one statement when its last
+     * integration is done; per integration, the transaction cost more than the provider's answer.
      */
-    private void recordReconciled(UUID integrationId, Map<String, Object> state) {
-        tx.executeWithoutResult(status -> jdbc.sql(
-                        "UPDATE integration SET remote_state = :state::jsonb, reconciled_at = now() WHERE id = :id")
-                .param("state", Json.write(state))
-                .param("id", integrationId)
-                .update());
+    private final class TenantPass {
+
+        private record Reconciled(UUID integrationId, String state) {
+        }
+
+        private final TenantRef tenant;
+        private final AtomicInteger remaining;
+        private final Queue<Reconciled> reconciled = new ConcurrentLinkedQueue<>();
+
+        TenantPass(TenantRef tenant, int integrations) {
+            this.tenant = tenant;
+            this.remaining = new AtomicInteger(integrations);
+        }
+
+        TenantRef tenant() {
+            return tenant;
+        }
+
+        void reconciled(UUID integrationId, Map<String, Object> state) {
+            reconciled.add(new Reconciled(integrationId, Json.write(state)));
+        }
+
+        /** Called once per integration, in its tenant's context; the last one writes. */
+        void done() {
+            if (remaining.decrementAndGet() > 0 || reconciled.isEmpty()) {
+                return;
+            }
+            List<Reconciled> rows = List.copyOf(reconciled);
+            try {
+                tx.executeWithoutResult(status -> jdbc.sql("""
+                                UPDATE integration i SET remote_state = r.state::jsonb, reconciled_at = now()
+                                FROM unnest(:ids, :states) AS r(id, state) WHERE i.id = r.id""")
+                        .param("ids", SqlArrays.uuids(rows.stream().map(Reconciled::integrationId).toList()))
+                        .param("states", SqlArrays.texts(rows.stream().map(Reconciled::state).toList()))
+                        .update());
+            } catch (org.springframework.dao.DataAccessException e) {
+                // the checks stand; only their record is missing until the next pass
+                log.warn("recording the reconcile of tenant {} failed: {}", tenant.slug(), e.getClass().getSimpleName());
+            }
+        }
     }
 
     private void update(UUID integrationId, java.util.function.Consumer<Integration> change) {

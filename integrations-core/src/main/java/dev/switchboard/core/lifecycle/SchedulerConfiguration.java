@@ -2,6 +2,8 @@ package dev.switchboard.core.lifecycle;
 
 import dev.switchboard.core.config.SwitchboardProperties;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 public class SchedulerConfiguration {
 
     public static final String GROUP = "switchboard";
+    static final Duration HEALTH_CHECK_START_DELAY = Duration.ofMinutes(5);
 
     @Bean
     JobDetail reconcileJob() {
@@ -36,9 +39,14 @@ public class SchedulerConfiguration {
         return job(HealthCheckJob.class, HealthCheckJob.NAME);
     }
 
+    /**
+     * The start-up reconcile already asks the provider about every active integration (and turns
+     * one whose credentials are refused {@code error}); the first health check follows it rather
+     * than doubling the calls and writes of a start-up over thousands of integrations.
+     */
     @Bean
     Trigger healthCheckTrigger(@Qualifier("healthCheckJob") JobDetail job, SwitchboardProperties properties) {
-        return every(job, properties.jobs().healthInterval());
+        return every(job, properties.jobs().healthInterval(), HEALTH_CHECK_START_DELAY);
     }
 
     @Bean
@@ -66,7 +74,12 @@ public class SchedulerConfiguration {
     }
 
     private static Trigger every(JobDetail job, Duration interval) {
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity(job.getKey().getName(), GROUP).startNow()
+        return every(job, interval, Duration.ZERO);
+    }
+
+    private static Trigger every(JobDetail job, Duration interval, Duration firstAfter) {
+        return TriggerBuilder.newTrigger().forJob(job).withIdentity(job.getKey().getName(), GROUP)
+                .startAt(Date.from(Instant.now().plus(firstAfter)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();

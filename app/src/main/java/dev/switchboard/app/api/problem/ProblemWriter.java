@@ -6,7 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a problem document from a servlet filter, where no controller advice runs. */
+/** Writes a problem document from a servlet or filter, where no controller advice runs. */
 @Component
 public class ProblemWriter {
 
@@ -16,7 +16,7 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public void write(HttpServletResponse response, int status, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(Problems.of(status, detail)));

@@ -8,6 +8,7 @@ import dev.switchboard.core.channel.WebhookRejectedException.Reason;
 import dev.switchboard.core.channel.WebhookRequest;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,11 +37,15 @@ public final class TelegramWebhook {
     public List<InboundEvent> parse(WebhookRequest request) {
         TgUpdate update;
         try {
-            update = json.readValue(request.body(), TgUpdate.class);
-        } catch (JacksonException e) {
+            JsonNode tree = json.readTree(request.body());
+            if (tree == null || !tree.isObject()) {
+                throw new WebhookRejectedException(Reason.MALFORMED, "the body is not a Telegram Update");
+            }
+            update = TelegramUpdateReader.read(tree);
+        } catch (JacksonException | TelegramUpdateReader.MalformedUpdateException e) {
             throw new WebhookRejectedException(Reason.MALFORMED, "the body is not a Telegram Update");
         }
-        if (update == null || update.updateId() == null) {
+        if (update.updateId() == null) {
             throw new WebhookRejectedException(Reason.MALFORMED, "the Update has no update_id");
         }
         return TelegramUpdateParser.toEvent(update).stream().toList();
