@@ -2,10 +2,12 @@ package dev.switchboard.core.inbound;
 
 import dev.switchboard.core.agent.AgentRequest;
 import dev.switchboard.core.support.Json;
+import dev.switchboard.core.support.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +42,31 @@ class InboundReads {
         this.jdbc = jdbc;
     }
 
+    private static final String ROWS = """
+            SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
+                   m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
+                   i.id AS integration_id, i.type AS integration_type
+            FROM message m
+            JOIN conversation c ON c.id = m.conversation_id
+            JOIN integration i ON i.id = m.integration_id
+            """;
+
     Optional<InboundRow> message(UUID messageId) {
-        return jdbc.sql("""
-                SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
-                       m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
-                       i.id AS integration_id, i.type AS integration_type
-                FROM message m
-                JOIN conversation c ON c.id = m.conversation_id
-                JOIN integration i ON i.id = m.integration_id
-                WHERE m.id = :id
-                """)
+        return jdbc.sql(ROWS + "WHERE m.id = :id")
                 .param("id", messageId)
                 .query((rs, n) -> row(rs))
                 .optional();
+    }
+
+    /** The messages that still exist of {@code messageIds}, by id, in one statement. */
+    Map<UUID, InboundRow> messages(List<UUID> messageIds) {
+        Map<UUID, InboundRow> rows = new HashMap<>();
+        jdbc.sql(ROWS + "WHERE m.id = ANY(:ids)")
+                .param("ids", SqlArrays.uuids(messageIds))
+                .query((rs, n) -> row(rs))
+                .list()
+                .forEach(row -> rows.put(row.messageId(), row));
+        return rows;
     }
 
     /** The conversation's latest turns before {@code messageId} (of the latest {@value #HISTORY}), oldest first. */

@@ -1,6 +1,7 @@
 package dev.switchboard.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  *       unauthorized, not_found, malformed, error)</li>
  *   <li>{@code switchboard.messages} (counter): by type, direction and outcome (received, sent, failed)</li>
  *   <li>{@code switchboard.delivery.waits} (counter): sends held back by a rate limit or an open circuit</li>
+ *   <li>{@code switchboard.work.groups} (summary): by kind, the items a worker finished together in
+ *       one group (kinds handled in groups only)</li>
  * </ul>
  */
 @Component
@@ -56,6 +59,11 @@ public class PipelineMetrics implements ProviderCalls {
 
     public void deliveryWait(String type, String reason) {
         Counter.builder("switchboard.delivery.waits").tags("type", type, "reason", reason).register(registry).increment();
+    }
+
+    public void workGroup(String kind, int finished) {
+        DistributionSummary.builder("switchboard.work.groups").description("Work items a worker finished together")
+                .tags("kind", kind).register(registry).record(finished);
     }
 
     public MeterRegistry registry() {

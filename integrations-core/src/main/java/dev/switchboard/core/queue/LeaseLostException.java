@@ -4,6 +4,10 @@ package dev.switchboard.core.queue;
 public class LeaseLostException extends RuntimeException {
 
     public LeaseLostException(WorkItem item) {
-        super("lease of work item " + item.id() + " (" + item.kind() + ") was lost");
+        this("lease of work item " + item.id() + " (" + item.kind() + ") was lost");
+    }
+
+    public LeaseLostException(String message) {
+        super(message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.queue;
 
 import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.metrics.PipelineMetrics;
 import dev.switchboard.core.support.NodeIdentity;
 import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
@@ -8,6 +9,7 @@ import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public class WorkDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WorkDispatcher.class);
 
     private final WorkQueue queue;
+    private final PipelineMetrics metrics;
     private final WorkSignal signal;
     private final TenantDirectory tenants;
     private final Map<String, WorkHandler> handlers;
@@ -44,8 +47,9 @@ public class WorkDispatcher implements SmartLifecycle {
     private ExecutorService workers;
 
     public WorkDispatcher(WorkQueue queue, WorkSignal signal, TenantDirectory tenants, List<WorkHandler> handlers,
-                          SwitchboardProperties properties, NodeIdentity node) {
+                          SwitchboardProperties properties, NodeIdentity node, PipelineMetrics metrics) {
         this.queue = queue;
+        this.metrics = metrics;
         this.signal = signal;
         this.tenants = tenants;
         this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
@@ -157,14 +161,45 @@ public class WorkDispatcher implements SmartLifecycle {
             queue.retry(item, Instant.now().plus(Duration.ofMinutes(1)), "no handler or tenant");
             return;
         }
-        try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
+        if (handler.groupSize() > 1) {
+            runGroup(item, handler, tenant.get());
+        } else {
+            runOne(item, handler, tenant.get());
+        }
+    }
+
+    /**
+     * The item and up to {@link WorkHandler#groupSize()} − 1 more of its tenant and kind in one go
+     * (one transaction instead of one per item); what the handler leaves, or all of them if the
+     * group fails, runs one by one.
+     */
+    private void runGroup(WorkItem first, WorkHandler handler, TenantRef tenant) {
+        List<WorkItem> group = new ArrayList<>(List.of(first));
+        List<WorkItem> left = group;
+        try {
+            group.addAll(queue.claimMore(first, handler.groupSize() - 1, config.lease()));
+            if (group.size() > 1) {
+                try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                    left = handler.handleAll(List.copyOf(group));
+                }
+                metrics.workGroup(first.kind(), group.size() - left.size());
+            }
+        } catch (Exception e) {
+            log.info("a group of {} {} items failed, running them one by one: {}", group.size(), first.kind(),
+                    e.toString());
+        }
+        left.forEach(item -> runOne(item, handler, tenant));
+    }
+
+    private void runOne(WorkItem item, WorkHandler handler, TenantRef tenant) {
+        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
             handler.handle(item);
         } catch (LeaseLostException e) {
             log.warn("{}", e.getMessage());
         } catch (Exception e) {
             Instant next = Instant.now().plus(backoff(item.attempts()));
             log.warn("work item={} kind={} tenant={} failed (attempt {}), retry at {}: {}", item.id(), item.kind(),
-                    tenant.get().slug(), item.attempts(), next, e.toString());
+                    tenant.slug(), item.attempts(), next, e.toString());
             queue.retry(item, next, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -72,10 +73,23 @@ public class WorkQueue {
      * {@code max} items (seen under load: 2 free workers, 5 items claimed).
      */
     public List<WorkItem> claim(String owner, int max, Duration lease) {
+        return claimWhere("", Map.of(), owner, max, lease);
+    }
+
+    /**
+     * Claims up to {@code max} more due items of one tenant and kind: the ones a handler that works
+     * in groups ({@link WorkHandler#groupSize()}) takes along with the item it was given.
+     */
+    public List<WorkItem> claimMore(WorkItem given, int max, Duration lease) {
+        return claimWhere("AND tenant_id = :tenant AND kind = :kind", Map.of("tenant", given.tenantId(), "kind", given.kind()),
+                given.owner(), max, lease);
+    }
+
+    private List<WorkItem> claimWhere(String filter, Map<String, Object> filterParams, String owner, int max, Duration lease) {
         return relaxed.sql("""
                 WITH due AS MATERIALIZED (
                     SELECT id FROM public.work_item
-                    WHERE run_at <= now()
+                    WHERE run_at <= now() %s
                     ORDER BY run_at
                     LIMIT :max
                     FOR UPDATE SKIP LOCKED)
@@ -84,7 +98,8 @@ public class WorkQueue {
                 FROM due
                 WHERE w.id = due.id
                 RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
-                """)
+                """.formatted(filter))
+                .params(filterParams)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .param("owner", owner)
                 .param("max", max)
@@ -107,6 +122,28 @@ public class WorkQueue {
                 .update();
         if (removed == 0) {
             throw new LeaseLostException(item);
+        }
+    }
+
+    /**
+     * {@link #complete} for several items of this node at once, in one statement.
+     *
+     * @throws LeaseLostException when any of them was claimed by another worker since: roll back
+     */
+    public void completeAll(List<WorkItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        int removed = jdbc.sql("""
+                        DELETE FROM public.work_item w USING unnest(:ids, :attempts) AS done(id, attempts)
+                        WHERE w.id = done.id AND w.attempts = done.attempts AND w.lease_owner = :owner""")
+                .param("ids", SqlArrays.longs(items.stream().map(WorkItem::id).toList()))
+                .param("attempts", SqlArrays.ints(items.stream().map(WorkItem::attempts).toList()))
+                .param("owner", items.get(0).owner())
+                .update();
+        if (removed != items.size()) {
+            throw new LeaseLostException(items.size() - removed + " of " + items.size() + " work items ("
+                    + items.get(0).kind() + ") were claimed by another worker");
         }
     }
 

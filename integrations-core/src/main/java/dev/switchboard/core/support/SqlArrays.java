@@ -18,6 +18,16 @@ public final class SqlArrays {
         return new SqlArrayValue("uuid", values.toArray());
     }
 
+    /** A {@code bigint[]} parameter. */
+    public static SqlArrayValue longs(List<Long> values) {
+        return new SqlArrayValue("bigint", values.toArray());
+    }
+
+    /** An {@code integer[]} parameter. */
+    public static SqlArrayValue ints(List<Integer> values) {
+        return new SqlArrayValue("integer", values.toArray());
+    }
+
     /** A {@code text[]} parameter; elements may be null. */
     public static SqlArrayValue texts(List<String> values) {
         return new SqlArrayValue("text", values.toArray());

@@ -1,0 +1,78 @@
+package dev.switchboard.app.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.core.queue.WorkDispatcher;
+import dev.switchboard.sandbox.telegram.SentMessage;
+import dev.switchboard.sandbox.telegram.TgUser;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * When several of a tenant's messages wait, a worker takes them together: they are triaged and
+ * answered in shared transactions, and each is still answered exactly once.
+ */
+class InboundGroupsIT extends TelegramIT {
+
+    private static final int MESSAGES = 40;
+    private static final int GUESTS = 5;
+
+    @Autowired
+    private WorkDispatcher dispatcher;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private MeterRegistry registry;
+
+    @Test
+    void waitingMessagesOfATenantAreAnsweredTogetherEachOnce() {
+        Connected connected = connectEchoBot("groups", "webhook");
+        String token = connected.bot().token();
+        List<TgUser> guests = java.util.stream.IntStream.range(0, GUESTS)
+                .mapToObj(i -> telegram.user(5_300_000_000L + i, "Guest" + i, "grouped" + i, "en")).toList();
+        String waiting = "SELECT count(*) FROM public.work_item WHERE tenant_id = '" + connected.tenant().id() + "'::uuid";
+
+        DistributionSummary groups = registry.summary("switchboard.work.groups", "kind", "inbound");
+        long groupsBefore = groups.count();
+        double itemsBefore = groups.totalAmount();
+
+        dispatcher.stop(); // the messages pile up, as they do behind a busy node's workers
+        try {
+            for (int i = 0; i < MESSAGES; i++) {
+                telegram.injectText(token, guests.get(i % GUESTS), "grouped " + i);
+            }
+            eventually(() -> assertThat(count(waiting)).isEqualTo(MESSAGES));
+        } finally {
+            dispatcher.start();
+        }
+
+        eventually(() -> assertThat(count(waiting)).isZero());
+        eventually(() -> assertThat(replies(token, guests)).hasSize(MESSAGES));
+        assertThat(replies(token, guests)).allSatisfy((text, times) -> assertThat(times).as(text).isEqualTo(1));
+        // most messages were finished inside groups, several to a group (the first claim hands the
+        // oldest to every idle worker; the first workers to ask for more take the rest)
+        double finishedInGroups = groups.totalAmount() - itemsBefore;
+        long groupsTaken = groups.count() - groupsBefore;
+        System.out.printf("inbound groups: %d groups finished %.0f of %d messages%n", groupsTaken, finishedInGroups, MESSAGES);
+        assertThat(finishedInGroups).isGreaterThanOrEqualTo(MESSAGES / 2.0);
+        assertThat(finishedInGroups / groupsTaken).isGreaterThanOrEqualTo(4);
+    }
+
+    private Map<String, Long> replies(String token, List<TgUser> guests) {
+        return guests.stream().flatMap(guest -> telegram.sentMessages(token, guest.id()).stream())
+                .map(SentMessage::text).filter(text -> text.startsWith("grouped "))
+                .collect(Collectors.groupingBy(text -> text, Collectors.counting()));
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
