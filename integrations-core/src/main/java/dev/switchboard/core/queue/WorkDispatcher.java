@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * This node's workers. One dispatcher thread claims as many due items as there are idle workers
- * (one round trip for a batch), and runs each with its tenant in context. Every node runs one;
- * {@code SKIP LOCKED} keeps them from taking the same item.
+ * (one round trip for a batch), and runs each with its tenant in context; when the claim found as
+ * many as it asked for, a worker whose handler works in groups takes the tenant's other waiting
+ * items of that kind along. Every node runs one; {@code SKIP LOCKED} keeps them from taking the
+ * same item.
  */
 @Component
 public class WorkDispatcher implements SmartLifecycle {
@@ -108,14 +110,16 @@ public class WorkDispatcher implements SmartLifecycle {
                 long seen = signal.generation();
                 idleWorkers.acquire();
                 int free = 1 + idleWorkers.drainPermits();
-                List<WorkItem> items = claim(Math.min(free, config.batchSize()));
+                int asked = Math.min(free, config.batchSize());
+                List<WorkItem> items = claim(asked);
                 idleWorkers.release(Math.max(0, free - items.size()));
+                boolean backlog = items.size() >= asked; // more may be waiting: workers may take groups
                 for (int i = 0; i < items.size(); i++) {
                     // a claim never returns more than asked; if it ever did, the extra items run
                     // without a worker permit rather than losing or inventing permits
                     WorkItem item = items.get(i);
                     boolean permit = i < free;
-                    workers.execute(() -> runReleasing(item, permit));
+                    workers.execute(() -> runReleasing(item, permit, backlog));
                 }
                 if (items.isEmpty()) {
                     signal.awaitAfter(seen, config.idlePoll());
@@ -141,9 +145,9 @@ public class WorkDispatcher implements SmartLifecycle {
         }
     }
 
-    private void runReleasing(WorkItem item, boolean permit) {
+    private void runReleasing(WorkItem item, boolean permit, boolean backlog) {
         try {
-            run(item);
+            run(item, backlog);
         } finally {
             if (permit) {
                 idleWorkers.release();
@@ -152,7 +156,8 @@ public class WorkDispatcher implements SmartLifecycle {
         }
     }
 
-    void run(WorkItem item) {
+    /** @param backlog whether the claim found as many items as it asked for, so others may be waiting */
+    void run(WorkItem item, boolean backlog) {
         Optional<TenantRef> tenant = tenants.byId(item.tenantId());
         WorkHandler handler = handlers.get(item.kind());
         if (tenant.isEmpty() || handler == null) {
@@ -161,7 +166,7 @@ public class WorkDispatcher implements SmartLifecycle {
             queue.retry(item, Instant.now().plus(Duration.ofMinutes(1)), "no handler or tenant");
             return;
         }
-        if (handler.groupSize() > 1) {
+        if (backlog && handler.groupSize() > 1) {
             runGroup(item, handler, tenant.get());
         } else {
             runOne(item, handler, tenant.get());
