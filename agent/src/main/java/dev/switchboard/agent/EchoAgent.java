@@ -15,6 +15,11 @@ class EchoAgent implements AgentService {
     }
 
     @Override
+    public boolean immediate() {
+        return true;
+    }
+
+    @Override
     public AgentReply reply(AgentRequest request) {
         AgentRequest.Turn message = request.message();
         if (message.text() != null && !message.text().isBlank()) {

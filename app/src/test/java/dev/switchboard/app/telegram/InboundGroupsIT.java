@@ -66,6 +66,32 @@ class InboundGroupsIT extends TelegramIT {
         assertThat(finishedInGroups / groupsTaken).isGreaterThanOrEqualTo(4);
     }
 
+    @Test
+    void aSlowAgentsMessagesEachGetAWorkerOfTheirOwn() {
+        Connected connected = connectEchoBot("slow_agent", "webhook");
+        assertThat(connected.tenant().api().put("/api/v1/agent", Map.of("kind", "faq")).status()).isEqualTo(200);
+        String token = connected.bot().token();
+        List<TgUser> guests = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> telegram.user(5_310_000_000L + i, "Guest" + i, "single" + i, "en")).toList();
+        String waiting = "SELECT count(*) FROM public.work_item WHERE tenant_id = '" + connected.tenant().id() + "'::uuid";
+        DistributionSummary groups = registry.summary("switchboard.work.groups", "kind", "inbound");
+        long groupsBefore = groups.count();
+
+        dispatcher.stop();
+        try {
+            guests.forEach(guest -> telegram.injectText(token, guest, "what time is breakfast?"));
+            eventually(() -> assertThat(count(waiting)).isEqualTo(guests.size()));
+        } finally {
+            dispatcher.start();
+        }
+
+        // the faq agent is not immediate: each message is answered on its own, once
+        eventually(() -> assertThat(count(waiting)).isZero());
+        eventually(() -> assertThat(guests).allSatisfy(guest ->
+                assertThat(telegram.sentMessages(token, guest.id())).hasSize(1)));
+        assertThat(groups.count() - groupsBefore).isZero();
+    }
+
     private Map<String, Long> replies(String token, List<TgUser> guests) {
         return guests.stream().flatMap(guest -> telegram.sentMessages(token, guest.id()).stream())
                 .map(SentMessage::text).filter(text -> text.startsWith("grouped "))

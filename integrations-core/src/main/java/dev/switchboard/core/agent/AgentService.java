@@ -10,4 +10,13 @@ public interface AgentService {
     String kind();
 
     AgentReply reply(AgentRequest request) throws Exception;
+
+    /**
+     * Whether a reply costs only a moment of this node's CPU (no remote call, no model): then a
+     * worker answers a tenant's waiting messages together; otherwise each message is taken by a
+     * worker of its own, so that slow replies are computed side by side.
+     */
+    default boolean immediate() {
+        return false;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.core.inbound;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.agent.AgentRegistry;
 import dev.switchboard.core.agent.AgentReply;
 import dev.switchboard.core.agent.AgentRequest;
@@ -26,6 +28,7 @@ import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.workflow.InboundContext;
 import dev.switchboard.core.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -58,6 +61,12 @@ class InboundHandler implements WorkHandler {
      * reset), which on a busy node was as much database work as storing the message.
      */
     private static final int GROUP_SIZE = 16;
+
+    /** Per tenant, whether its agent answers at once; a changed agent regroups within seconds. */
+    private final Cache<UUID, Boolean> immediateAgent = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .build();
 
     private final InboundReads reads;
     private final IntegrationRepository integrations;
@@ -92,10 +101,16 @@ class InboundHandler implements WorkHandler {
         return WorkKinds.INBOUND;
     }
 
-    /** Messages of one tenant triaged in one transaction, when several are waiting. */
+    /**
+     * Messages of one tenant triaged in one transaction, when several are waiting and its agent
+     * answers at once (or there is none); a slow agent's messages each get a worker of their own.
+     */
     @Override
-    public int groupSize() {
-        return GROUP_SIZE;
+    public int groupSize(WorkItem item) {
+        boolean immediate = immediateAgent.get(item.tenantId(), tenant -> agents
+                .byKind(tx.execute(status -> agentSettings.current().kind()))
+                .map(AgentService::immediate).orElse(true));
+        return immediate ? GROUP_SIZE : 1;
     }
 
     private record Loaded(InboundReads.InboundRow message, ChannelProvider provider) {

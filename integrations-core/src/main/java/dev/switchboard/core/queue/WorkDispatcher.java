@@ -166,23 +166,32 @@ public class WorkDispatcher implements SmartLifecycle {
             queue.retry(item, Instant.now().plus(Duration.ofMinutes(1)), "no handler or tenant");
             return;
         }
-        if (backlog && handler.groupSize() > 1) {
-            runGroup(item, handler, tenant.get());
+        int groupSize = backlog ? groupSize(item, handler, tenant.get()) : 1;
+        if (groupSize > 1) {
+            runGroup(item, handler, tenant.get(), groupSize);
         } else {
             runOne(item, handler, tenant.get());
         }
     }
 
+    private static int groupSize(WorkItem item, WorkHandler handler, TenantRef tenant) {
+        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+            return handler.groupSize(item);
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
     /**
-     * The item and up to {@link WorkHandler#groupSize()} − 1 more of its tenant and kind in one go
-     * (one transaction instead of one per item); what the handler leaves, or all of them if the
-     * group fails, runs one by one.
+     * The item and up to {@code size} − 1 more of its tenant and kind in one go (one transaction
+     * instead of one per item); what the handler leaves, or all of them if the group fails, runs
+     * one by one.
      */
-    private void runGroup(WorkItem first, WorkHandler handler, TenantRef tenant) {
+    private void runGroup(WorkItem first, WorkHandler handler, TenantRef tenant, int size) {
         List<WorkItem> group = new ArrayList<>(List.of(first));
         List<WorkItem> left = group;
         try {
-            group.addAll(queue.claimMore(first, handler.groupSize() - 1, config.lease()));
+            group.addAll(queue.claimMore(first, size - 1, config.lease()));
             if (group.size() > 1) {
                 try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
                     left = handler.handleAll(List.copyOf(group));

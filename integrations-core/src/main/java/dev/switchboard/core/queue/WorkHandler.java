@@ -14,11 +14,12 @@ public interface WorkHandler {
     void handle(WorkItem item) throws Exception;
 
     /**
-     * How many due items of one tenant this handler takes at once: above 1, the worker claims up to
-     * that many more of the tenant's items of this kind along with the one it was given and passes
-     * them all to {@link #handleAll}. Each item still runs once or not at all.
+     * How many due items of {@code item}'s tenant (in context) this handler takes at once when
+     * several wait: above 1, the worker claims up to that many more of the tenant's items of this
+     * kind along with the one it was given and passes them all to {@link #handleAll}. Each item
+     * still runs once or not at all.
      */
-    default int groupSize() {
+    default int groupSize(WorkItem item) {
         return 1;
     }
 
