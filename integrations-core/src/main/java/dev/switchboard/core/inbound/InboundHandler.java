@@ -4,21 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.agent.AgentRegistry;
 import dev.switchboard.core.agent.AgentReply;
-import dev.switchboard.core.agent.AgentRequest;
 import dev.switchboard.core.agent.AgentService;
 import dev.switchboard.core.agent.AgentSettings;
 import dev.switchboard.core.agent.AgentSettingsStore;
-import dev.switchboard.core.channel.ChannelException;
-import dev.switchboard.core.channel.ChannelProvider;
-import dev.switchboard.core.channel.ChannelRegistry;
-import dev.switchboard.core.channel.InboundMessage;
-import dev.switchboard.core.channel.MessageKind;
-import dev.switchboard.core.conversation.Conversation;
-import dev.switchboard.core.integration.Integration;
-import dev.switchboard.core.integration.IntegrationHandles;
-import dev.switchboard.core.integration.IntegrationRepository;
-import dev.switchboard.core.outbound.NewOutbound;
-import dev.switchboard.core.outbound.OutboundMessages;
+import dev.switchboard.core.inbound.InboundTriage.Decision;
 import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
@@ -26,8 +15,6 @@ import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
-import dev.switchboard.core.workflow.InboundContext;
-import dev.switchboard.core.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,13 +30,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes one stored inbound message: workflows first (any may consume it), then, if the
- * conversation is with the bot, the tenant's agent. Everything before the agent is one
- * transaction (most messages end there); both transactions are {@link WorkTransactions}, since
- * the item runs again if either is lost; the agent is called outside any transaction, and its
- * replies are enqueued in the same transaction that completes the item, so a crash can make the
- * agent think twice but never makes it answer twice. When several of a tenant's messages wait,
- * a worker takes them together ({@link #handleAll}): one transaction triages them all.
+ * Processes stored inbound messages ({@link InboundTriage} decides what each needs). Everything
+ * before the agent is one transaction (most messages end there); both transactions are
+ * {@link WorkTransactions}, since the item runs again if either is lost; the agent is called
+ * outside any transaction, and its replies are enqueued in the same transaction that completes
+ * the item, so a crash can make the agent think twice but never makes it answer twice. When
+ * several of a tenant's messages wait and its agent answers at once, a worker takes them together
+ * ({@link #handleAll}): one transaction triages them all, one records the replies.
  */
 @Component
 class InboundHandler implements WorkHandler {
@@ -62,6 +49,11 @@ class InboundHandler implements WorkHandler {
      */
     private static final int GROUP_SIZE = 16;
 
+    /** Replies recorded in the order every writer locks contacts and conversations: no deadlocks. */
+    private static final Comparator<Answered> BY_CHAT = Comparator
+            .comparing((Answered a) -> a.decision().loaded().message().integrationId())
+            .thenComparing(a -> a.decision().loaded().message().chatId());
+
     /** Per tenant, whether its agent answers at once; a changed agent regroups within seconds. */
     private final Cache<UUID, Boolean> immediateAgent = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -69,30 +61,19 @@ class InboundHandler implements WorkHandler {
             .build();
 
     private final InboundReads reads;
-    private final IntegrationRepository integrations;
-    private final IntegrationHandles handles;
-    private final ChannelRegistry channels;
-    private final List<Workflow> workflows;
+    private final InboundTriage triage;
     private final AgentRegistry agents;
     private final AgentSettingsStore agentSettings;
-    private final OutboundMessages outbound;
     private final WorkQueue queue;
-    private final HandOff handOff;
     private final WorkTransactions tx;
 
-    InboundHandler(InboundReads reads, IntegrationRepository integrations, IntegrationHandles handles, ChannelRegistry channels,
-                   List<Workflow> workflows, AgentRegistry agents, AgentSettingsStore agentSettings,
-                   OutboundMessages outbound, WorkQueue queue, HandOff handOff, WorkTransactions tx) {
+    InboundHandler(InboundReads reads, InboundTriage triage, AgentRegistry agents, AgentSettingsStore agentSettings,
+                   WorkQueue queue, WorkTransactions tx) {
         this.reads = reads;
-        this.integrations = integrations;
-        this.handles = handles;
-        this.channels = channels;
-        this.workflows = workflows;
+        this.triage = triage;
         this.agents = agents;
         this.agentSettings = agentSettings;
-        this.outbound = outbound;
         this.queue = queue;
-        this.handOff = handOff;
         this.tx = tx;
     }
 
@@ -113,51 +94,33 @@ class InboundHandler implements WorkHandler {
         return immediate ? GROUP_SIZE : 1;
     }
 
-    private record Loaded(InboundReads.InboundRow message, ChannelProvider provider) {
-    }
-
-    /**
-     * What triage decided: the item is done ({@code agent} null; {@code loaded} null when the
-     * message is gone), or the agent answers.
-     */
-    private record Triage(Loaded loaded, AgentService agent, AgentRequest request) {
-
-        static Triage done(Loaded loaded) {
-            return new Triage(loaded, null, null);
-        }
-
-        boolean done() {
-            return agent == null;
-        }
-    }
-
-    /** A message the agent answered, to record. */
-    private record Answered(Triage triage, AgentReply reply) {
-    }
-
-    private static final Comparator<Answered> BY_CHAT = Comparator
-            .comparing((Answered a) -> a.triage().loaded().message().integrationId())
-            .thenComparing(a -> a.triage().loaded().message().chatId());
-
     @Override
     public void handle(WorkItem item) throws Exception {
         TenantRef tenant = TenantContext.require();
-        Triage triage = tx.execute(status -> {
-            Triage decided = triage(reads.message(item.refId()).orElse(null), tenant, agentSettings::current);
+        Decision decision = tx.execute(status -> {
+            Decision decided = triage.decide(reads.message(item.refId()).orElse(null), tenant, agentSettings::current);
             if (decided.done()) {
                 queue.complete(item);
             }
             return decided;
         });
-        acknowledgeButton(tenant, triage.loaded());
-        if (triage.done()) {
+        triage.acknowledgeButton(tenant, decision.loaded());
+        if (decision.done()) {
             return;
         }
-        AgentReply reply = triage.agent().reply(triage.request());
+        AgentReply reply = decision.agent().reply(decision.request());
         tx.executeWithoutResult(status -> {
-            record(triage.loaded(), reply);
+            triage.record(decision.loaded(), reply);
             queue.complete(item);
         });
+    }
+
+    /** A message the agent answered, to record. */
+    private record Answered(Decision decision, AgentReply reply) {
+    }
+
+    /** A group's triage: what was decided, and what waits to run one by one. */
+    private record Triaged(Map<WorkItem, Decision> decided, List<WorkItem> deferred) {
     }
 
     /**
@@ -172,14 +135,14 @@ class InboundHandler implements WorkHandler {
         Triaged triaged = tx.execute(status -> triageAll(items, tenant));
         List<WorkItem> left = new ArrayList<>(triaged.deferred());
         Map<WorkItem, Answered> answered = new LinkedHashMap<>();
-        triaged.decided().forEach((item, triage) -> {
-            acknowledgeButton(tenant, triage.loaded());
-            if (!triage.done()) {
+        triaged.decided().forEach((item, decision) -> {
+            triage.acknowledgeButton(tenant, decision.loaded());
+            if (!decision.done()) {
                 try {
-                    answered.put(item, new Answered(triage, triage.agent().reply(triage.request())));
+                    answered.put(item, new Answered(decision, decision.agent().reply(decision.request())));
                 } catch (Exception e) {
-                    log.info("agent failed in a group, message={} runs alone: {}", triage.loaded().message().messageId(),
-                            e.toString());
+                    log.info("agent failed in a group, message={} runs alone: {}",
+                            decision.loaded().message().messageId(), e.toString());
                     left.add(item);
                 }
             }
@@ -187,8 +150,7 @@ class InboundHandler implements WorkHandler {
         if (!answered.isEmpty()) {
             try {
                 tx.executeWithoutResult(status -> {
-                    // in the order every writer locks contacts and conversations, so groups never deadlock
-                    answered.values().stream().sorted(BY_CHAT).forEach(a -> record(a.triage().loaded(), a.reply()));
+                    answered.values().stream().sorted(BY_CHAT).forEach(a -> triage.record(a.decision().loaded(), a.reply()));
                     queue.completeAll(List.copyOf(answered.keySet()));
                 });
             } catch (RuntimeException e) {
@@ -200,14 +162,10 @@ class InboundHandler implements WorkHandler {
         return left;
     }
 
-    /** A group's triage: what was decided, and what waits to run one by one. */
-    private record Triaged(Map<WorkItem, Triage> decided, List<WorkItem> deferred) {
-    }
-
     private Triaged triageAll(List<WorkItem> items, TenantRef tenant) {
         Map<UUID, InboundReads.InboundRow> rows = reads.messages(items.stream().map(WorkItem::refId).toList());
         Supplier<AgentSettings> settings = memoized(agentSettings::current);
-        Map<WorkItem, Triage> decided = new LinkedHashMap<>();
+        Map<WorkItem, Decision> decided = new LinkedHashMap<>();
         List<WorkItem> deferred = new ArrayList<>();
         Set<UUID> handedOver = new HashSet<>(); // read before this group handed them over
         for (WorkItem item : items.stream().sorted(Comparator.comparingLong(WorkItem::id)).toList()) {
@@ -216,54 +174,13 @@ class InboundHandler implements WorkHandler {
                 deferred.add(item);
                 continue;
             }
-            decided.put(item, triage(row, tenant, settings));
-            if (row != null && handOff.requested(row.text())) {
+            decided.put(item, triage.decide(row, tenant, settings));
+            if (row != null && triage.asksForAPerson(row)) {
                 handedOver.add(row.conversationId());
             }
         }
         queue.completeAll(decided.entrySet().stream().filter(e -> e.getValue().done()).map(Map.Entry::getKey).toList());
         return new Triaged(decided, deferred);
-    }
-
-    /**
-     * Everything up to the agent's call, in the caller's transaction: the workflows, a person's
-     * conversation, a request for a person, no agent. Each of those finishes the message here.
-     */
-    private Triage triage(InboundReads.InboundRow message, TenantRef tenant, Supplier<AgentSettings> settings) {
-        if (message == null) {
-            return Triage.done(null);
-        }
-        Loaded loaded = new Loaded(message, channels.require(message.integrationType()));
-        InboundContext context = context(tenant, loaded);
-        for (Workflow workflow : workflows) {
-            if (workflow.handle(context)) {
-                return Triage.done(loaded);
-            }
-        }
-        if (Conversation.HUMAN.equals(message.mode())) {
-            return Triage.done(loaded);
-        }
-        if (handOff.requested(message.text())) {
-            record(loaded, new AgentReply(List.of(handOff.reply()), true, "asked for a person"));
-            return Triage.done(loaded);
-        }
-        AgentSettings current = settings.get();
-        AgentService agent = agents.byKind(current.kind()).orElse(null);
-        if (agent == null) {
-            return Triage.done(loaded);
-        }
-        return new Triage(loaded, agent, request(tenant, loaded, current));
-    }
-
-    /** The agent's (or the hand-off's) answer: replies queued, the conversation handed over if asked. */
-    private void record(Loaded loaded, AgentReply reply) {
-        InboundReads.InboundRow message = loaded.message();
-        for (String text : reply.messages()) {
-            outbound.enqueueInCurrentTransaction(NewOutbound.text(message.integrationId(), message.chatId(), text));
-        }
-        if (reply.handOff()) {
-            handOff.handOver(message.conversationId(), reply.handOffReason(), message.text());
-        }
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -276,35 +193,5 @@ class InboundHandler implements WorkHandler {
             T t = (T) value[0];
             return t;
         };
-    }
-
-    /** Stops the spinner on the button the person pressed; a failure only costs the spinner. */
-    private void acknowledgeButton(TenantRef tenant, Loaded loaded) {
-        if (loaded == null || !MessageKind.BUTTON.wireName().equals(loaded.message().kind())) {
-            return;
-        }
-        InboundReads.InboundRow message = loaded.message();
-        try {
-            Integration integration = integrations.findById(message.integrationId()).orElseThrow();
-            loaded.provider().acknowledge(handles.handle(tenant, integration), new InboundMessage(
-                    message.externalId(), message.chatId(), null, MessageKind.BUTTON, message.text(),
-                    message.payload(), message.providerMessageId(), message.createdAt()));
-        } catch (ChannelException | RuntimeException e) {
-            log.info("button acknowledgement failed message={}: {}", message.messageId(), e.getMessage());
-        }
-    }
-
-    private InboundContext context(TenantRef tenant, Loaded loaded) {
-        InboundReads.InboundRow message = loaded.message();
-        return new InboundContext(tenant, message.integrationId(), message.integrationType(), message.conversationId(),
-                message.contactId(), message.chatId(), message.messageId(), message.kind(), message.text(),
-                message.payload());
-    }
-
-    private AgentRequest request(TenantRef tenant, Loaded loaded, AgentSettings settings) {
-        InboundReads.InboundRow message = loaded.message();
-        return new AgentRequest(tenant, message.conversationId(), message.turn(),
-                reads.recentTurns(message.conversationId(), message.messageId()), settings,
-                loaded.provider().capabilities());
     }
 }
