@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -164,7 +163,7 @@ class InboundHandler implements WorkHandler {
 
     private Triaged triageAll(List<WorkItem> items, TenantRef tenant) {
         Map<UUID, InboundReads.InboundRow> rows = reads.messages(items.stream().map(WorkItem::refId).toList());
-        Supplier<AgentSettings> settings = memoized(agentSettings::current);
+        AgentSettings settings = agentSettings.current();
         Map<WorkItem, Decision> decided = new LinkedHashMap<>();
         List<WorkItem> deferred = new ArrayList<>();
         Set<UUID> handedOver = new HashSet<>(); // read before this group handed them over
@@ -174,24 +173,13 @@ class InboundHandler implements WorkHandler {
                 deferred.add(item);
                 continue;
             }
-            decided.put(item, triage.decide(row, tenant, settings));
-            if (row != null && triage.asksForAPerson(row)) {
+            Decision decision = triage.decide(row, tenant, () -> settings);
+            decided.put(item, decision);
+            if (decision.handedOver()) {
                 handedOver.add(row.conversationId());
             }
         }
         queue.completeAll(decided.entrySet().stream().filter(e -> e.getValue().done()).map(Map.Entry::getKey).toList());
         return new Triaged(decided, deferred);
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        Object[] value = new Object[1];
-        return () -> {
-            if (value[0] == null) {
-                value[0] = supplier.get();
-            }
-            @SuppressWarnings("unchecked")
-            T t = (T) value[0];
-            return t;
-        };
     }
 }

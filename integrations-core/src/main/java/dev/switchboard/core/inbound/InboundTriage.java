@@ -42,12 +42,12 @@ class InboundTriage {
 
     /**
      * What was decided: the message is finished ({@code agent} null; {@code loaded} null when it is
-     * gone), or the agent answers {@code request}.
+     * gone; {@code handedOver} when it asked for a person), or the agent answers {@code request}.
      */
-    record Decision(Loaded loaded, AgentService agent, AgentRequest request) {
+    record Decision(Loaded loaded, AgentService agent, AgentRequest request, boolean handedOver) {
 
         static Decision finished(Loaded loaded) {
-            return new Decision(loaded, null, null);
+            return new Decision(loaded, null, null, false);
         }
 
         boolean done() {
@@ -92,20 +92,16 @@ class InboundTriage {
         if (Conversation.HUMAN.equals(message.mode())) {
             return Decision.finished(loaded);
         }
-        if (asksForAPerson(message)) {
+        if (handOff.requested(message.text())) {
             record(loaded, new AgentReply(List.of(handOff.reply()), true, "asked for a person"));
-            return Decision.finished(loaded);
+            return new Decision(loaded, null, null, true);
         }
         AgentSettings current = settings.get();
         AgentService agent = agents.byKind(current.kind()).orElse(null);
         if (agent == null) {
             return Decision.finished(loaded);
         }
-        return new Decision(loaded, agent, request(tenant, loaded, current));
-    }
-
-    boolean asksForAPerson(InboundReads.InboundRow message) {
-        return handOff.requested(message.text());
+        return new Decision(loaded, agent, request(tenant, loaded, current), false);
     }
 
     /** The agent's (or the hand-off's) answer: replies queued, the conversation handed over if asked. */

@@ -23,6 +23,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WorkQueue {
 
+    private static final String CLAIM_TEMPLATE = """
+                WITH due AS MATERIALIZED (
+                    SELECT id FROM public.work_item
+                    WHERE run_at <= now() %s
+                    ORDER BY run_at
+                    LIMIT :max
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE public.work_item w
+                SET run_at = now() + make_interval(secs => :leaseSeconds), lease_owner = :owner, attempts = w.attempts + 1
+                FROM due
+                WHERE w.id = due.id
+                RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
+                """;
+    private static final String CLAIM = CLAIM_TEMPLATE.formatted("");
+    private static final String CLAIM_MORE = CLAIM_TEMPLATE.formatted("AND tenant_id = :tenant AND kind = :kind");
+
     private final JdbcClient jdbc;
     private final JdbcClient relaxed;
     private final WorkSignal signal;
@@ -73,7 +89,7 @@ public class WorkQueue {
      * {@code max} items (seen under load: 2 free workers, 5 items claimed).
      */
     public List<WorkItem> claim(String owner, int max, Duration lease) {
-        return claimWhere("", Map.of(), owner, max, lease);
+        return claim(CLAIM, Map.of(), owner, max, lease);
     }
 
     /**
@@ -81,25 +97,12 @@ public class WorkQueue {
      * in groups ({@link WorkHandler#groupSize()}) takes along with the item it was given.
      */
     public List<WorkItem> claimMore(WorkItem given, int max, Duration lease) {
-        return claimWhere("AND tenant_id = :tenant AND kind = :kind", Map.of("tenant", given.tenantId(), "kind", given.kind()),
-                given.owner(), max, lease);
+        return claim(CLAIM_MORE, Map.of("tenant", given.tenantId(), "kind", given.kind()), given.owner(), max, lease);
     }
 
-    private List<WorkItem> claimWhere(String filter, Map<String, Object> filterParams, String owner, int max, Duration lease) {
-        return relaxed.sql("""
-                WITH due AS MATERIALIZED (
-                    SELECT id FROM public.work_item
-                    WHERE run_at <= now() %s
-                    ORDER BY run_at
-                    LIMIT :max
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE public.work_item w
-                SET run_at = now() + make_interval(secs => :leaseSeconds), lease_owner = :owner, attempts = w.attempts + 1
-                FROM due
-                WHERE w.id = due.id
-                RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
-                """.formatted(filter))
-                .params(filterParams)
+    private List<WorkItem> claim(String sql, Map<String, Object> filter, String owner, int max, Duration lease) {
+        return relaxed.sql(sql)
+                .params(filter)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .param("owner", owner)
                 .param("max", max)
