@@ -48,11 +48,6 @@ class InboundHandler implements WorkHandler {
      */
     private static final int GROUP_SIZE = 16;
 
-    /** Replies recorded in the order every writer locks contacts and conversations: no deadlocks. */
-    private static final Comparator<Answered> BY_CHAT = Comparator
-            .comparing((Answered a) -> a.decision().loaded().message().integrationId())
-            .thenComparing(a -> a.decision().loaded().message().chatId());
-
     /** Per tenant, whether its agent answers at once; a changed agent regroups within seconds. */
     private final Cache<UUID, Boolean> immediateAgent = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -149,7 +144,8 @@ class InboundHandler implements WorkHandler {
         if (!answered.isEmpty()) {
             try {
                 tx.executeWithoutResult(status -> {
-                    answered.values().stream().sorted(BY_CHAT).forEach(a -> triage.record(a.decision().loaded(), a.reply()));
+                    triage.record(answered.values().stream()
+                            .map(a -> new InboundTriage.Answer(a.decision().loaded(), a.reply())).toList());
                     queue.completeAll(List.copyOf(answered.keySet()));
                 });
             } catch (RuntimeException e) {

@@ -176,7 +176,7 @@ public class InboundStore {
             }
         }
         queue.enqueueAll(tenant.id(), WorkKinds.INBOUND, storedIds);
-        perIntegration.forEach(counters::received);
+        counters.received(perIntegration);
         return stored;
     }
 

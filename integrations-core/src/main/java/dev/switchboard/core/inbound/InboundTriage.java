@@ -14,11 +14,12 @@ import dev.switchboard.core.conversation.Conversation;
 import dev.switchboard.core.integration.Integration;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
-import dev.switchboard.core.outbound.NewOutbound;
 import dev.switchboard.core.outbound.OutboundMessages;
+import dev.switchboard.core.outbound.OutboundMessages.ConversationReply;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.workflow.InboundContext;
 import dev.switchboard.core.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -104,14 +105,28 @@ class InboundTriage {
         return new Decision(loaded, agent, request(tenant, loaded, current), false);
     }
 
-    /** The agent's (or the hand-off's) answer: replies queued, the conversation handed over if asked. */
+    /** The agent's (or the hand-off's) answer to a message. */
+    record Answer(Loaded loaded, AgentReply reply) {
+    }
+
     void record(Loaded loaded, AgentReply reply) {
-        InboundReads.InboundRow message = loaded.message();
-        for (String text : reply.messages()) {
-            outbound.enqueueInCurrentTransaction(NewOutbound.text(message.integrationId(), message.chatId(), text));
+        record(List.of(new Answer(loaded, reply)));
+    }
+
+    /** Answers: their replies queued together, each conversation handed over if its answer asked. */
+    void record(List<Answer> answers) {
+        List<ConversationReply> replies = new ArrayList<>();
+        for (Answer answer : answers) {
+            InboundReads.InboundRow message = answer.loaded().message();
+            answer.reply().messages().forEach(text -> replies.add(new ConversationReply(message.conversationId(),
+                    message.integrationId(), message.integrationType(), text)));
         }
-        if (reply.handOff()) {
-            handOff.handOver(message.conversationId(), reply.handOffReason(), message.text());
+        outbound.replyInConversations(replies);
+        for (Answer answer : answers) {
+            if (answer.reply().handOff()) {
+                InboundReads.InboundRow message = answer.loaded().message();
+                handOff.handOver(message.conversationId(), answer.reply().handOffReason(), message.text());
+            }
         }
     }
 

@@ -66,6 +66,15 @@ public class IntegrationHandles {
                 target(integration.getType(), integration.getWebhookKey())));
     }
 
+    /** The same from a plain row: its settings are read only when the handle is not cached. */
+    public IntegrationHandle handle(TenantRef tenant, StoredIntegration integration) {
+        CacheKey key = new CacheKey(integration.id(), integration.updatedAt(), integration.credentials());
+        return cache.get(key, k -> new IntegrationHandle(tenant.id(), integration.id(), integration.type(),
+                open(tenant.id(), integration.id(), integration.credentials()),
+                integration.settingsJson() == null ? Map.of() : Json.readMap(integration.settingsJson()),
+                target(integration.type(), integration.webhookKey())));
+    }
+
     public ConnectTarget target(String type, String webhookKey) {
         String segment = channels.byType(type).map(p -> p.webhookSegment()).orElse(type);
         return new ConnectTarget(publicUrl.base(), publicUrl.webhook(segment, webhookKey));

@@ -2,12 +2,12 @@ package dev.switchboard.core.outbound;
 
 import dev.switchboard.core.channel.MessageKind;
 import dev.switchboard.core.channel.OutboundMessage;
-import dev.switchboard.core.conversation.Message;
 import dev.switchboard.core.support.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** How an outbound message's content is kept in {@code message.payload}, and read back for sending. */
 final class OutboundPayload {
@@ -52,9 +52,8 @@ final class OutboundPayload {
         return MessageKind.TEXT;
     }
 
-    static OutboundMessage toOutbound(Message message, String to) {
-        Map<String, Object> payload = message.getPayload();
-        return new OutboundMessage(message.getId(), to, message.getText(),
+    static OutboundMessage toOutbound(UUID messageId, String text, Map<String, Object> payload, String to) {
+        return new OutboundMessage(messageId, to, text,
                 convert(payload.get("media"), OutboundMessage.Media.class),
                 convert(payload.get("location"), OutboundMessage.Location.class),
                 convert(payload.get("contact"), OutboundMessage.ContactCard.class),

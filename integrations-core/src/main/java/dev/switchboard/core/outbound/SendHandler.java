@@ -6,12 +6,11 @@ import dev.switchboard.core.channel.ChannelRegistry;
 import dev.switchboard.core.channel.IntegrationHandle;
 import dev.switchboard.core.channel.OutboundMessage;
 import dev.switchboard.core.channel.SendReceipt;
-import dev.switchboard.core.conversation.ConversationRepository;
 import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.Message;
 import dev.switchboard.core.conversation.MessageRepository;
 import dev.switchboard.core.conversation.MessageStatus;
-import dev.switchboard.core.integration.Integration;
+import dev.switchboard.core.integration.StoredIntegration;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.integration.IntegrationHandles;
 import dev.switchboard.core.integration.IntegrationRepository;
@@ -50,8 +49,8 @@ class SendHandler implements WorkHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SendHandler.class);
 
+    private final SendReads reads;
     private final MessageRepository messages;
-    private final ConversationRepository conversations;
     private final IntegrationRepository integrations;
     private final IntegrationHandles handles;
     private final IntegrationCounters counters;
@@ -68,13 +67,13 @@ class SendHandler implements WorkHandler {
     private final ConversationSignals signals;
     private final JdbcClient jdbc;
 
-    SendHandler(MessageRepository messages, ConversationRepository conversations, IntegrationRepository integrations,
+    SendHandler(SendReads reads, MessageRepository messages, IntegrationRepository integrations,
                 IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
                 ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx, RelaxedDurability relaxed) {
+        this.reads = reads;
         this.messages = messages;
-        this.conversations = conversations;
         this.integrations = integrations;
         this.handles = handles;
         this.counters = counters;
@@ -158,27 +157,26 @@ class SendHandler implements WorkHandler {
         return true;
     }
 
-    /** Gathers what the call needs; null when there is nothing (more) to send. */
+    /** Gathers what the call needs (one read); null when there is nothing (more) to send. */
     private Attempt prepare(WorkItem item, TenantRef tenant) {
-        Message message = messages.findById(item.refId()).orElse(null);
-        if (message == null || message.getStatus().settled()) {
+        SendReads.Outgoing message = reads.outgoing(item.refId()).orElse(null);
+        if (message == null || message.status().settled()) {
             queue.complete(item);
             return null;
         }
-        if (policy.expired(message.getCreatedAt(), Instant.now())) {
-            finish(item, message, "expired: not sent within " + policy.maxAge());
+        if (policy.expired(message.createdAt(), Instant.now())) {
+            finish(item, messages.findById(item.refId()).orElseThrow(), "expired: not sent within " + policy.maxAge());
             return null;
         }
-        Integration integration = integrations.findById(message.getIntegrationId()).orElseThrow();
-        if (integration.getStatus() == IntegrationStatus.DISABLED) {
-            finish(item, message, "integration disabled");
+        StoredIntegration integration = message.integration();
+        if (integration.status() == IntegrationStatus.DISABLED) {
+            finish(item, messages.findById(item.refId()).orElseThrow(), "integration disabled");
             return null;
         }
-        ChannelProvider provider = channels.require(integration.getType());
-        String chatId = conversations.findById(message.getConversationId()).orElseThrow().getChatId();
-        OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message, chatId),
-                provider.capabilities());
-        return new Attempt(provider, handles.handle(tenant, integration), outbound, message.getConversationId());
+        ChannelProvider provider = channels.require(integration.type());
+        OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message.messageId(), message.text(),
+                message.payload(), message.chatId()), provider.capabilities());
+        return new Attempt(provider, handles.handle(tenant, integration), outbound, message.conversationId());
     }
 
     /**
