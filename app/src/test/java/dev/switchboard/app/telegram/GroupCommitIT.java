@@ -70,6 +70,13 @@ class GroupCommitIT extends TelegramIT {
         assertThat(count("SELECT count(*) FROM " + connected.tenant().schema() + ".contact")).isEqualTo(CHATS);
         // the rows written by one transaction share its xmin: fewer transactions than updates means groups
         assertThat(count("SELECT count(DISTINCT xmin::text) " + messages)).isLessThan(UPDATES * 3L / 4);
+        // and the rows written by one statement share its command id too: each guest's contact
+        // (not rewritten since: the guest's profile did not change) and first message were stored
+        // by one statement (conversations are rewritten by every message, so they cannot tell)
+        String schema = connected.tenant().schema();
+        assertThat(count("SELECT count(*) FROM " + schema + ".contact p JOIN " + schema + ".conversation c"
+                + " ON c.contact_id = p.id WHERE EXISTS (SELECT 1 FROM " + schema + ".message m WHERE m.conversation_id = c.id"
+                + " AND m.xmin::text = p.xmin::text AND m.cmin::text = p.cmin::text)")).isEqualTo(CHATS);
         eventually(() -> assertThat(count("SELECT count(*) FROM public.work_item WHERE tenant_id = '"
                 + connected.tenant().id() + "'::uuid")).isZero());
         assertThat(connected.tenant().api().get("/api/v1/integrations/" + connected.integrationId()).json()

@@ -44,10 +44,12 @@ public class InboundStore {
     private final ConversationWriter conversations;
     private final IntegrationStates states;
     private final ConversationSignals signals;
+    private final InboundInsert insert;
 
-    public InboundStore(JdbcClient jdbc, WorkQueue queue, IntegrationCounters counters, DeliveryReceipts receipts,
+    public InboundStore(JdbcClient jdbc, InboundInsert insert, WorkQueue queue, IntegrationCounters counters, DeliveryReceipts receipts,
                         ConversationWriter conversations, IntegrationStates states, ConversationSignals signals) {
         this.jdbc = jdbc;
+        this.insert = insert;
         this.conversations = conversations;
         this.states = states;
         this.signals = signals;
@@ -125,11 +127,41 @@ public class InboundStore {
 
     /**
      * Stores the messages not stored before, with their contacts and conversations, and enqueues
-     * their processing.
+     * their processing: in one statement, and step by step what it left (see {@link InboundInsert}).
      *
      * @return the arrivals that were new
      */
     private List<Arrival> storeMessages(TenantRef tenant, List<Arrival> arrivals) {
+        if (arrivals.isEmpty()) {
+            return arrivals;
+        }
+        List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
+        Map<UUID, UUID> inserted = insert.insert(tenant.id(),
+                arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids);
+        List<Arrival> stored = new ArrayList<>();
+        List<Arrival> left = new ArrayList<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            UUID conversationId = inserted.get(ids.get(i));
+            if (conversationId == null) {
+                left.add(arrivals.get(i));
+            } else {
+                stored.add(arrivals.get(i));
+                signals.changed(conversationId);
+            }
+        }
+        if (!stored.isEmpty()) {
+            queue.signalAfterCommit();
+        }
+        stored.addAll(storeStepByStep(tenant, left));
+        return stored;
+    }
+
+    /**
+     * The same with one statement per table, for what the single statement left: redeliveries
+     * (stopped by the first statement here) and, rarely, a contact created meanwhile by another
+     * transaction.
+     */
+    private List<Arrival> storeStepByStep(TenantRef tenant, List<Arrival> arrivals) {
         List<Arrival> fresh = notStoredYet(arrivals);
         if (fresh.isEmpty()) {
             return fresh;

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IntegrationCounters {
 
-    static final int SHARDS = 8;
+    /** Rows per integration; a writer picks one at random. */
+    public static final int SHARDS = 8;
 
     public record Totals(long received, long sent, Instant lastActivity) {
         static final Totals NONE = new Totals(0, 0, null);

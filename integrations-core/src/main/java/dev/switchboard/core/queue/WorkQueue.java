@@ -199,7 +199,11 @@ public class WorkQueue {
         return seconds == null ? Duration.ZERO : Duration.ofMillis((long) (seconds * 1000));
     }
 
-    private void signalAfterCommit() {
+    /**
+     * Wakes the workers once the caller's transaction commits: for items a statement of the
+     * caller's own inserted ({@code InboundInsert}).
+     */
+    public void signalAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
