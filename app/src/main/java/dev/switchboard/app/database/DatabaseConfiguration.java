@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.queue.RelaxedDurability;
+import dev.switchboard.core.tenant.hibernate.SearchPathDataSource;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -45,9 +46,10 @@ class DatabaseConfiguration {
         return new EmbeddedHolder(Optional.of(EmbeddedDatabase.start(switchboard.dataDir())));
     }
 
+    /** The main pool, keeping each connection's search path (see {@link SearchPathDataSource}). */
     @Bean
-    HikariDataSource dataSource(DatabaseProperties database, EmbeddedHolder embedded) {
-        return new HikariDataSource(config("switchboard", database.poolSize(), database, embedded));
+    SearchPathDataSource dataSource(DatabaseProperties database, EmbeddedHolder embedded) {
+        return new SearchPathDataSource(new HikariDataSource(config("switchboard", database.poolSize(), database, embedded)));
     }
 
     /** The second, small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */

@@ -12,9 +12,13 @@ public class SchemaMultiTenancyConfiguration {
 
     @Bean
     HibernatePropertiesCustomizer schemaPerTenant(DataSource dataSource) {
+        if (!(dataSource instanceof SearchPathDataSource pool)) {
+            throw new IllegalStateException("the main DataSource must be a SearchPathDataSource, which keeps each"
+                    + " connection's search path; found " + dataSource.getClass().getName());
+        }
         return properties -> {
             properties.put(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
-                    new TenantSchemaConnectionProvider(dataSource));
+                    new TenantSchemaConnectionProvider(pool));
             properties.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new TenantIdentifierResolver());
         };
     }

@@ -2,22 +2,21 @@ package dev.switchboard.core.tenant.hibernate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
- * Hands Hibernate a pooled connection whose schema is the tenant's. The schema is set on every
- * checkout and reset on every return, so a pooled connection never carries one tenant's
- * schema into another's work.
+ * Hands Hibernate a pooled connection whose search path is the tenant's schema (the platform's
+ * for platform entities). {@link SearchPathDataSource} sets it when a connection's last use was
+ * for another schema, and every other checkout of the pool gets the platform's, so a pooled
+ * connection never carries one tenant's schema into another's work.
  */
 class TenantSchemaConnectionProvider implements MultiTenantConnectionProvider<String> {
 
-    static final String PLATFORM_SCHEMA = "public";
+    static final String PLATFORM_SCHEMA = SearchPathDataSource.PLATFORM_SCHEMA;
 
-    private final DataSource dataSource;
+    private final SearchPathDataSource dataSource;
 
-    TenantSchemaConnectionProvider(DataSource dataSource) {
+    TenantSchemaConnectionProvider(SearchPathDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -33,36 +32,12 @@ class TenantSchemaConnectionProvider implements MultiTenantConnectionProvider<St
 
     @Override
     public Connection getConnection(String schema) throws SQLException {
-        Connection connection = getAnyConnection();
-        try {
-            useSchema(connection, schema);
-            return connection;
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
+        return dataSource.getConnection(schema);
     }
 
     @Override
     public void releaseConnection(String schema, Connection connection) throws SQLException {
-        try {
-            if (!PLATFORM_SCHEMA.equals(schema)) {
-                useSchema(connection, PLATFORM_SCHEMA);
-            }
-        } finally {
-            connection.close();
-        }
-    }
-
-    /**
-     * What {@code Connection.setSchema} does on PostgreSQL, in one round trip: through the pool's
-     * proxy, setSchema also reads the schema back to track it, a second round trip on every
-     * checkout and return. The schema names are validated identifiers ({@code t_<slug>}).
-     */
-    private static void useSchema(Connection connection, String schema) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET SESSION search_path TO \"" + schema.replace("\"", "\"\"") + "\"");
-        }
+        connection.close();
     }
 
     @Override

@@ -1,0 +1,68 @@
+package dev.switchboard.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.switchboard.app.support.AppIT;
+import dev.switchboard.core.tenant.hibernate.SearchPathDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The main pool keeps each connection's search path and sets it only when it changes: a
+ * connection a tenant used never reaches platform work (or another tenant) with that tenant's
+ * schema, and one already on the right schema costs no round trip.
+ */
+class SearchPathIT extends AppIT {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void everyCheckoutHasTheSchemaItAskedForWhoeverUsedTheConnectionBefore() throws SQLException {
+        SearchPathDataSource pool = (SearchPathDataSource) dataSource;
+        String first = newTenant("path_a").schema();
+        String second = newTenant("path_b").schema();
+        String[] order = {first, first, "public", second, first, "public", "public", second, second};
+        for (int round = 0; round < 3; round++) {
+            for (String schema : order) {
+                try (Connection connection = "public".equals(schema) ? pool.getConnection() : pool.getConnection(schema)) {
+                    assertThat(searchPath(connection)).isEqualTo(schema);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aConnectionAlreadyOnItsSchemaIsNotSetAgain() throws SQLException {
+        SearchPathDataSource pool = (SearchPathDataSource) dataSource;
+        String schema = newTenant("path_same").schema();
+        Connection physical;
+        try (Connection connection = pool.getConnection(schema)) {
+            physical = connection.unwrap(Connection.class);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET SESSION search_path TO public"); // behind the pool's back
+            }
+        }
+        try (Connection connection = pool.getConnection(schema)) {
+            assumeTrue(connection.unwrap(Connection.class) == physical, "the pool handed out the same connection");
+            assertThat(searchPath(connection)).as("not set again: the pool believes it is still the tenant's")
+                    .isEqualTo("public");
+        }
+        try (Connection connection = pool.getConnection()) { // the platform's: set, and in step again
+            assertThat(searchPath(connection)).isEqualTo("public");
+        }
+    }
+
+    private static String searchPath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW search_path")) {
+            rs.next();
+            return rs.getString(1).replace("\"", "");
+        }
+    }
+}
