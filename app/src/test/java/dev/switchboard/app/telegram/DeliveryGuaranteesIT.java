@@ -121,9 +121,9 @@ class DeliveryGuaranteesIT extends TelegramIT {
         List<Instant> all = telegram.sentMessages(connected.bot().token()).stream()
                 .filter(m -> !m.text().equals("hello")).map(SentMessage::at).toList();
         assertThat(SendTimes.maxInAnyWindow(all, Duration.ofSeconds(1))).isLessThanOrEqualTo(31);
-        // sends refused together come back one at a time, about one refusal per send (measured: 99),
-        // not as a herd refused again and again (measured: 246 when all came back at once)
-        assertThat(waits.count() - waitsBefore).isLessThanOrEqualTo(150);
+        // sends that must wait queue in line, about one wait per send (measured: 99–118), instead of
+        // coming back as a herd refused again and again (measured: 221–246)
+        assertThat(waits.count() - waitsBefore).isLessThanOrEqualTo(160);
     }
 
     private List<ApiCall> sendMessageCalls(Connected connected) {

@@ -103,7 +103,7 @@ class SendHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
-        Attempt attempt = workTx.execute(status -> prepare(item, tenant));
+        Attempt attempt = prepare(item, tenant);
         if (attempt == null || !admitted(item, attempt)) {
             return;
         }
@@ -147,7 +147,8 @@ class SendHandler implements WorkHandler {
             queue.postpone(item, Instant.now().plus(breakers.retryDelay()));
             return false;
         }
-        Optional<Duration> wait = rateLimiter.acquire(integrationId, attempt.message().to(), attempt.provider().capabilities());
+        Optional<Duration> wait = rateLimiter.acquire(attempt.message().id(), integrationId, attempt.message().to(),
+                attempt.provider().capabilities());
         if (wait.isPresent()) {
             metrics.deliveryWait(type, "rate_limit");
             breakers.release(integrationId);
@@ -157,26 +158,33 @@ class SendHandler implements WorkHandler {
         return true;
     }
 
-    /** Gathers what the call needs (one read); null when there is nothing (more) to send. */
+    /**
+     * Gathers what the call needs with one read, outside any transaction (most sends need no
+     * other); null when there is nothing (more) to send.
+     */
     private Attempt prepare(WorkItem item, TenantRef tenant) {
-        SendReads.Outgoing message = reads.outgoing(item.refId()).orElse(null);
+        SendReads.Outgoing message = reads.outgoing(tenant, item.refId()).orElse(null);
         if (message == null || message.status().settled()) {
-            queue.complete(item);
+            workTx.executeWithoutResult(status -> queue.complete(item));
             return null;
         }
         if (policy.expired(message.createdAt(), Instant.now())) {
-            finish(item, messages.findById(item.refId()).orElseThrow(), "expired: not sent within " + policy.maxAge());
+            fail(item, "expired: not sent within " + policy.maxAge());
             return null;
         }
         StoredIntegration integration = message.integration();
         if (integration.status() == IntegrationStatus.DISABLED) {
-            finish(item, messages.findById(item.refId()).orElseThrow(), "integration disabled");
+            fail(item, "integration disabled");
             return null;
         }
         ChannelProvider provider = channels.require(integration.type());
         OutboundMessage outbound = ButtonFallback.apply(OutboundPayload.toOutbound(message.messageId(), message.text(),
                 message.payload(), message.chatId()), provider.capabilities());
         return new Attempt(provider, handles.handle(tenant, integration), outbound, message.conversationId());
+    }
+
+    private void fail(WorkItem item, String reason) {
+        workTx.executeWithoutResult(status -> finish(item, messages.findById(item.refId()).orElseThrow(), reason));
     }
 
     /**

@@ -26,10 +26,12 @@ import org.springframework.stereotype.Component;
  * sees more than the published rate. The buckets commit without waiting for the disk
  * ({@link RelaxedDurability}): a database crash may forget the last tokens taken, no more.
  *
- * <p>Sends refused together are told to come back one refill interval apart, not all at the
- * moment the next token appears: a reply burst to one bot otherwise came back as a herd, one
- * got the token and the rest were refused again, more than one refusal per send in the
- * end-to-end benchmark. The slots are this node's guess; the buckets still decide.
+ * <p>Sends that must wait queue in line on this node: each is told to come back one refill
+ * interval after the one before it, and a new send joins the end of the line instead of taking
+ * the token the first in line is coming back for. Told to come back all at the moment the next
+ * token appears, a reply burst to one bot came back as a herd: one got the token and the rest
+ * were refused again, more than one refusal per send in the end-to-end benchmark. The line is
+ * this node's guess; the buckets still decide, and a send they refuse goes to the end of it.
  */
 @Component
 public class SendRateLimiter {
@@ -44,9 +46,14 @@ public class SendRateLimiter {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final SwitchboardProperties.Delivery config;
-    /** Per bucket, when this node next expects it to have a token for a send it refused (nanoTime). */
+    /** Per bucket, the place after the last send this node told to wait for it (nanoTime). */
     private final Cache<String, Long> nextSlots = Caffeine.newBuilder()
             .maximumSize(100_000)
+            .expireAfterWrite(KEEP_IDLE_BUCKETS)
+            .build();
+    /** The messages told to wait for their place: when they come back it is their turn at the buckets. */
+    private final Cache<UUID, Boolean> waiting = Caffeine.newBuilder()
+            .maximumSize(1_000_000)
             .expireAfterWrite(KEEP_IDLE_BUCKETS)
             .build();
 
@@ -63,41 +70,59 @@ public class SendRateLimiter {
     }
 
     /**
-     * Takes a token for one send to {@code chatId}; when there is none, says how long to wait
-     * (and takes nothing, so the wait is not paid twice).
+     * Takes a token for one send of message {@code messageId} to {@code chatId}; when there is
+     * none, says how long to wait (and takes nothing, so the wait is not paid twice).
      */
-    public Optional<Duration> acquire(UUID integrationId, String chatId, ChannelCapabilities limits) {
+    public Optional<Duration> acquire(UUID messageId, UUID integrationId, String chatId, ChannelCapabilities limits) {
         if (!config.rateLimits()) {
             return Optional.empty();
         }
         String chatKey = "c:" + integrationId + ":" + chatId;
         Rate chatRate = chatRate(chatId, limits);
+        String integrationKey = "i:" + integrationId;
+        Rate integrationRate = rate(limits.perIntegrationPerSecond());
+        boolean itsTurn = waiting.asMap().remove(messageId) != null;
+        if (!itsTurn) { // a new send queues behind the ones this node already told to wait
+            Optional<Duration> behind = behindWaiting(chatKey, chatRate).or(() -> behindWaiting(integrationKey, integrationRate));
+            if (behind.isPresent()) {
+                waiting.put(messageId, Boolean.TRUE);
+                return behind;
+            }
+        }
         BucketProxy chat = bucket(chatKey, chatRate);
         ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
         if (!chatProbe.isConsumed()) {
-            return Optional.of(slot(chatKey, chatProbe, chatRate));
+            waiting.put(messageId, Boolean.TRUE);
+            return Optional.of(slot(chatKey, chatProbe.getNanosToWaitForRefill(), chatRate));
         }
-        String integrationKey = "i:" + integrationId;
-        Rate integrationRate = rate(limits.perIntegrationPerSecond());
         BucketProxy integration = bucket(integrationKey, integrationRate);
         ConsumptionProbe integrationProbe = integration.tryConsumeAndReturnRemaining(1);
         if (!integrationProbe.isConsumed()) {
             chat.addTokens(1);
-            return Optional.of(slot(integrationKey, integrationProbe, integrationRate));
+            waiting.put(messageId, Boolean.TRUE);
+            return Optional.of(slot(integrationKey, integrationProbe.getNanosToWaitForRefill(), integrationRate));
         }
         return Optional.empty();
     }
 
+    /** The next place in line when sends this node told to wait for the bucket are still waiting. */
+    private Optional<Duration> behindWaiting(String key, Rate rate) {
+        Long next = nextSlots.getIfPresent(key);
+        boolean someoneWaits = next != null && next - rate.interval().toNanos() > System.nanoTime();
+        return someoneWaits ? Optional.of(slot(key, 0, rate)) : Optional.empty();
+    }
+
     /**
-     * When a refused send should come back: when the bucket has a token again, or one interval
-     * after the send refused before it on this node, whichever is later.
+     * When a send should come back: when the bucket has a token again ({@code refillNanos} from
+     * now), or one interval after the last send this node told to wait, whichever is later.
      */
-    private Duration slot(String key, ConsumptionProbe refused, Rate rate) {
+    private Duration slot(String key, long refillNanos, Rate rate) {
         long now = System.nanoTime();
-        long earliest = now + refused.getNanosToWaitForRefill();
-        long next = nextSlots.asMap().merge(key, earliest + rate.interval().toNanos(),
-                (previous, proposed) -> Math.max(previous, earliest) + rate.interval().toNanos());
-        return Duration.ofNanos(next - rate.interval().toNanos() - now);
+        long earliest = now + refillNanos;
+        long interval = rate.interval().toNanos();
+        long next = nextSlots.asMap().merge(key, earliest + interval,
+                (previous, proposed) -> Math.max(previous, earliest) + interval);
+        return Duration.ofNanos(next - interval - now);
     }
 
     /** Drops buckets idle long enough to be full again (they would be recreated identical). */
