@@ -30,12 +30,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes stored inbound messages ({@link InboundTriage} decides what each needs). Everything
- * before the agent is one transaction (most messages end there); both transactions are
- * {@link WorkTransactions}, since the item runs again if either is lost; the agent is called
- * outside any transaction, and its replies are enqueued in the same transaction that completes
- * the item, so a crash can make the agent think twice but never makes it answer twice. When
- * several of a tenant's messages wait and its agent answers at once, a worker takes them together
- * ({@link #handleAll}): one transaction triages them all, one records the replies.
+ * before the agent is one transaction (most messages end there); an agent that answers at once
+ * (no remote call) answers inside it, a slow one is called outside any transaction and its replies
+ * are recorded by a second. Both are {@link WorkTransactions}, since the item runs again if either
+ * is lost, and replies are enqueued in the transaction that completes the item, so a crash can
+ * make the agent think twice but never makes it answer twice. When several of a tenant's messages
+ * wait and its agent answers at once, a worker takes them together ({@link #handleAll}): one
+ * transaction triages and answers them all.
  */
 @Component
 class InboundHandler implements WorkHandler {
@@ -88,18 +89,25 @@ class InboundHandler implements WorkHandler {
         return immediate ? GROUP_SIZE : 1;
     }
 
+    /**
+     * One message: an agent that answers at once does so inside the triage transaction; a slow
+     * one is called between two, holding no connection.
+     */
     @Override
     public void handle(WorkItem item) throws Exception {
         TenantRef tenant = TenantContext.require();
         Decision decision = tx.execute(status -> {
             Decision decided = triage.decide(reads.message(item.refId()).orElse(null), tenant, agentSettings::current);
-            if (decided.done()) {
+            if (!decided.done() && decided.agent().immediate()) {
+                triage.record(decided.loaded(), replyAtOnce(decided));
+            }
+            if (decided.done() || decided.agent().immediate()) {
                 queue.complete(item);
             }
             return decided;
         });
         triage.acknowledgeButton(tenant, decision.loaded());
-        if (decision.done()) {
+        if (decision.done() || decision.agent().immediate()) {
             return;
         }
         AgentReply reply = decision.agent().reply(decision.request());
@@ -109,50 +117,61 @@ class InboundHandler implements WorkHandler {
         });
     }
 
-    /** A message the agent answered, to record. */
-    private record Answered(Decision decision, AgentReply reply) {
+    /** An immediate agent's reply; its failure rolls the transaction back and the item runs again. */
+    private static AgentReply replyAtOnce(Decision decision) {
+        try {
+            return decision.agent().reply(decision.request());
+        } catch (Exception e) {
+            throw new IllegalStateException("the " + decision.agent().kind() + " agent failed: " + e.getMessage(), e);
+        }
     }
 
-    /** A group's triage: what was decided, and what waits to run one by one. */
+    /** A group's outcome: what was decided, and what waits to run one by one. */
     private record Triaged(Map<WorkItem, Decision> decided, List<WorkItem> deferred) {
     }
 
     /**
-     * The same for several messages: one transaction triages them all (one read, one completion);
-     * the agent answers the rest, recorded together. Left to {@link #handle}, which runs them one by
-     * one afterwards: a message whose agent call or record fails, and the later messages of a
-     * conversation that asked for a person in this group (they must see it handed over).
+     * The same for several messages of a tenant whose agent answers at once, in one transaction:
+     * one read, the agent's replies recorded together, one completion. Left to {@link #handle},
+     * which runs them one by one afterwards: a message whose agent call fails, one whose agent
+     * turned out not to answer at once (the tenant changed it), and the later messages of a
+     * conversation that asked for a person in this group (they must see it handed over). If the
+     * transaction fails, the dispatcher runs the whole group one by one.
      */
     @Override
     public List<WorkItem> handleAll(List<WorkItem> items) {
         TenantRef tenant = TenantContext.require();
-        Triaged triaged = tx.execute(status -> triageAll(items, tenant));
-        List<WorkItem> left = new ArrayList<>(triaged.deferred());
-        Map<WorkItem, Answered> answered = new LinkedHashMap<>();
-        triaged.decided().forEach((item, decision) -> {
-            triage.acknowledgeButton(tenant, decision.loaded());
-            if (!decision.done()) {
+        Triaged triaged = tx.execute(status -> {
+            Triaged decided = triageAll(items, tenant);
+            List<InboundTriage.Answer> answers = new ArrayList<>();
+            List<WorkItem> answered = new ArrayList<>();
+            decided.decided().forEach((item, decision) -> {
+                if (decision.done()) {
+                    return;
+                }
+                if (!decision.agent().immediate()) {
+                    decided.deferred().add(item);
+                    return;
+                }
                 try {
-                    answered.put(item, new Answered(decision, decision.agent().reply(decision.request())));
+                    answers.add(new InboundTriage.Answer(decision.loaded(), decision.agent().reply(decision.request())));
+                    answered.add(item);
                 } catch (Exception e) {
                     log.info("agent failed in a group, message={} runs alone: {}",
                             decision.loaded().message().messageId(), e.toString());
-                    left.add(item);
+                    decided.deferred().add(item);
                 }
+            });
+            triage.record(answers);
+            queue.completeAll(answered);
+            return decided;
+        });
+        triaged.decided().forEach((item, decision) -> {
+            if (!triaged.deferred().contains(item)) { // the deferred acknowledge when they run
+                triage.acknowledgeButton(tenant, decision.loaded());
             }
         });
-        if (!answered.isEmpty()) {
-            try {
-                tx.executeWithoutResult(status -> {
-                    triage.record(answered.values().stream()
-                            .map(a -> new InboundTriage.Answer(a.decision().loaded(), a.reply())).toList());
-                    queue.completeAll(List.copyOf(answered.keySet()));
-                });
-            } catch (RuntimeException e) {
-                log.info("recording a group's {} answers failed, they run alone: {}", answered.size(), e.toString());
-                left.addAll(answered.keySet());
-            }
-        }
+        List<WorkItem> left = new ArrayList<>(triaged.deferred());
         left.sort(Comparator.comparingLong(WorkItem::id));
         return left;
     }
