@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -93,11 +92,9 @@ class InboundInsert {
                 INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at)
                 SELECT :tenant, :kind, id, now() FROM stored
             ), counted AS (
-                INSERT INTO integration_counter AS c (integration_id, shard, messages_received, messages_sent, last_activity)
-                SELECT integration_id, :shard, count(*), 0, now() FROM stored GROUP BY integration_id ORDER BY integration_id
-                ON CONFLICT (integration_id, shard) DO UPDATE
-                SET messages_received = c.messages_received + excluded.messages_received,
-                    last_activity = greatest(c.last_activity, excluded.last_activity)
+            """ + IntegrationCounters.upsert("integration_counter",
+                    "SELECT integration_id, :shard, count(*), 0, now() FROM stored GROUP BY integration_id ORDER BY integration_id")
+            + """
             )
             SELECT id, conversation_id FROM stored
             """;
@@ -137,7 +134,7 @@ class InboundInsert {
                 .param("received", MessageStatus.RECEIVED.wireName())
                 .param("tenant", tenantId)
                 .param("kind", WorkKinds.INBOUND)
-                .param("shard", ThreadLocalRandom.current().nextInt(IntegrationCounters.SHARDS))
+                .param("shard", IntegrationCounters.anyShard())
                 .query((rs, n) -> stored.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .list();
         return stored;

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntegrationCounters {
 
     /** Rows per integration; a writer picks one at random. */
-    public static final int SHARDS = 8;
+    static final int SHARDS = 8;
 
     public record Totals(long received, long sent, Instant lastActivity) {
         static final Totals NONE = new Totals(0, 0, null);
@@ -36,31 +36,37 @@ public class IntegrationCounters {
 
     /** Messages received by several integrations, in one statement (a group commit's). */
     public void received(Map<UUID, Integer> counts) {
-        List<UUID> ids = counts.keySet().stream().sorted().toList(); // one lock order for every writer
-        add(ids, ids.stream().map(counts::get).toList(), ids.stream().map(id -> 0).toList());
-    }
-
-    public void sent(UUID integrationId) {
-        add(List.of(integrationId), List.of(0), List.of(1));
-    }
-
-    private void add(List<UUID> integrationIds, List<Integer> received, List<Integer> sent) {
-        if (integrationIds.isEmpty()) {
+        if (counts.isEmpty()) {
             return;
         }
-        jdbc.sql("""
-                INSERT INTO integration_counter AS c (integration_id, shard, messages_received, messages_sent, last_activity)
-                SELECT a.id, :shard, a.received, a.sent, now() FROM unnest(:ids, :received, :sent) AS a (id, received, sent)
+        List<UUID> ids = counts.keySet().stream().sorted().toList(); // one lock order for every writer
+        jdbc.sql(upsert("integration_counter",
+                        "SELECT a.id, :shard, a.received, 0, now() FROM unnest(:ids, :received) AS a (id, received)"))
+                .param("ids", SqlArrays.uuids(ids))
+                .param("shard", anyShard())
+                .param("received", SqlArrays.ints(ids.stream().map(counts::get).toList()))
+                .update();
+    }
+
+    /**
+     * The counters' upsert, for statements that count as part of a larger one (a data-modifying
+     * CTE): {@code rows} selects (integration id, shard, received, sent, last activity).
+     *
+     * @param table {@code integration_counter}, qualified with the tenant's schema where needed
+     */
+    public static String upsert(String table, String rows) {
+        return """
+                INSERT INTO %s AS c (integration_id, shard, messages_received, messages_sent, last_activity)
+                %s
                 ON CONFLICT (integration_id, shard) DO UPDATE
                 SET messages_received = c.messages_received + excluded.messages_received,
                     messages_sent = c.messages_sent + excluded.messages_sent,
-                    last_activity = greatest(c.last_activity, excluded.last_activity)
-                """)
-                .param("ids", SqlArrays.uuids(integrationIds))
-                .param("shard", ThreadLocalRandom.current().nextInt(SHARDS))
-                .param("received", SqlArrays.ints(received))
-                .param("sent", SqlArrays.ints(sent))
-                .update();
+                    last_activity = greatest(c.last_activity, excluded.last_activity)""".formatted(table, rows);
+    }
+
+    /** A random shard: concurrent writers of one integration rarely meet on a row. */
+    public static int anyShard() {
+        return ThreadLocalRandom.current().nextInt(SHARDS);
     }
 
     public Totals totals(UUID integrationId) {

@@ -53,7 +53,6 @@ class SendHandler implements WorkHandler {
     private final MessageRepository messages;
     private final IntegrationRepository integrations;
     private final IntegrationHandles handles;
-    private final IntegrationCounters counters;
     private final DeliveryReceipts receipts;
     private final ChannelRegistry channels;
     private final DeliveryPolicy policy;
@@ -68,7 +67,7 @@ class SendHandler implements WorkHandler {
     private final JdbcClient jdbc;
 
     SendHandler(SendReads reads, MessageRepository messages, IntegrationRepository integrations,
-                IntegrationHandles handles, IntegrationCounters counters, DeliveryReceipts receipts,
+                IntegrationHandles handles, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
                 ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx, RelaxedDurability relaxed) {
@@ -76,7 +75,6 @@ class SendHandler implements WorkHandler {
         this.messages = messages;
         this.integrations = integrations;
         this.handles = handles;
-        this.counters = counters;
         this.receipts = receipts;
         this.channels = channels;
         this.policy = policy;
@@ -131,7 +129,7 @@ class SendHandler implements WorkHandler {
             return;
         }
         breakers.succeeded(integrationId, Duration.ofNanos(System.nanoTime() - started));
-        tx.executeWithoutResult(status -> sent(item, attempt, receipt)); // durable: the provider has it
+        sent(TenantContext.require(), item, attempt, receipt);
         metrics.messages(attempt.integration().type(), "out", "sent", 1);
     }
 
@@ -199,23 +197,43 @@ class SendHandler implements WorkHandler {
                 .update();
     }
 
-    /** Records the provider's acceptance (one statement: every message passes here). */
-    private void sent(WorkItem item, Attempt attempt, SendReceipt receipt) {
+    /**
+     * Records the provider's acceptance, durably, with one statement outside any transaction
+     * (every message passes here; as a transaction of four statements it was a fifth of a
+     * worker's time): the message {@code sent}, the counter, and the work item removed even if
+     * our lease ran out meanwhile (the provider has it). Receipts that arrived before it are
+     * applied after, in the rare case there are any.
+     */
+    private void sent(TenantRef tenant, WorkItem item, Attempt attempt, SendReceipt receipt) {
         UUID integrationId = attempt.integration().integrationId();
-        jdbc.sql("""
-                UPDATE message SET status = :status, provider_message_id = :providerId, sent_at = now(), error = NULL,
-                                   updated_at = now()
-                WHERE id = :id
-                """)
+        String schema = "\"" + tenant.schema() + "\".";
+        boolean receiptsWaiting = jdbc.sql("""
+                WITH sent AS (
+                    UPDATE %1$smessage SET status = :status, provider_message_id = :providerId, sent_at = now(),
+                                           error = NULL, updated_at = now()
+                    WHERE id = :id
+                    RETURNING integration_id
+                ), counted AS (
+                """.formatted(schema) + IntegrationCounters.upsert(schema + "integration_counter",
+                        "SELECT integration_id, :shard, 0, 1, now() FROM sent") + """
+                ), removed AS (
+                    DELETE FROM public.work_item WHERE id = :item
+                )
+                SELECT EXISTS (SELECT 1 FROM %1$sdelivery_receipt
+                               WHERE integration_id = :integration AND provider_message_id = :providerId AND NOT applied)
+                """.formatted(schema))
                 .param("status", MessageStatus.SENT.wireName())
                 .param("providerId", receipt.providerMessageId())
                 .param("id", item.refId())
-                .update();
+                .param("shard", IntegrationCounters.anyShard())
+                .param("item", item.id())
+                .param("integration", integrationId)
+                .query(Boolean.class)
+                .single();
         signals.changed(attempt.conversationId());
-        counters.sent(integrationId);
-        receipts.applyPending(integrationId, receipt.providerMessageId());
-        // the provider accepted it: record that even if our lease ran out meanwhile
-        queue.remove(item);
+        if (receiptsWaiting) {
+            tx.executeWithoutResult(status -> receipts.applyPending(integrationId, receipt.providerMessageId()));
+        }
     }
 
     /** @return true when the message failed for good, false when it will be retried */
