@@ -82,34 +82,36 @@ public class SendRateLimiter {
         String integrationKey = "i:" + integrationId;
         Rate integrationRate = rate(limits.perIntegrationPerSecond());
         boolean itsTurn = waiting.asMap().remove(messageId) != null;
-        if (!itsTurn) { // a new send queues behind the ones this node already told to wait
-            Optional<Duration> behind = behindWaiting(chatKey, chatRate).or(() -> behindWaiting(integrationKey, integrationRate));
-            if (behind.isPresent()) {
-                waiting.put(messageId, Boolean.TRUE);
-                return behind;
-            }
+        if (!itsTurn && othersWait(chatKey, chatRate)) { // a new send queues behind those told to wait
+            return waitInLine(messageId, chatKey, 0, chatRate);
+        }
+        if (!itsTurn && othersWait(integrationKey, integrationRate)) {
+            return waitInLine(messageId, integrationKey, 0, integrationRate);
         }
         BucketProxy chat = bucket(chatKey, chatRate);
         ConsumptionProbe chatProbe = chat.tryConsumeAndReturnRemaining(1);
         if (!chatProbe.isConsumed()) {
-            waiting.put(messageId, Boolean.TRUE);
-            return Optional.of(slot(chatKey, chatProbe.getNanosToWaitForRefill(), chatRate));
+            return waitInLine(messageId, chatKey, chatProbe.getNanosToWaitForRefill(), chatRate);
         }
         BucketProxy integration = bucket(integrationKey, integrationRate);
         ConsumptionProbe integrationProbe = integration.tryConsumeAndReturnRemaining(1);
         if (!integrationProbe.isConsumed()) {
             chat.addTokens(1);
-            waiting.put(messageId, Boolean.TRUE);
-            return Optional.of(slot(integrationKey, integrationProbe.getNanosToWaitForRefill(), integrationRate));
+            return waitInLine(messageId, integrationKey, integrationProbe.getNanosToWaitForRefill(), integrationRate);
         }
         return Optional.empty();
     }
 
-    /** The next place in line when sends this node told to wait for the bucket are still waiting. */
-    private Optional<Duration> behindWaiting(String key, Rate rate) {
+    /** Whether sends this node told to wait for the bucket are still waiting. */
+    private boolean othersWait(String key, Rate rate) {
         Long next = nextSlots.getIfPresent(key);
-        boolean someoneWaits = next != null && next - rate.interval().toNanos() > System.nanoTime();
-        return someoneWaits ? Optional.of(slot(key, 0, rate)) : Optional.empty();
+        return next != null && next - rate.interval().toNanos() > System.nanoTime();
+    }
+
+    /** Remembers that the message waits for its turn, and says how long. */
+    private Optional<Duration> waitInLine(UUID messageId, String key, long refillNanos, Rate rate) {
+        waiting.put(messageId, Boolean.TRUE);
+        return Optional.of(slot(key, refillNanos, rate));
     }
 
     /**

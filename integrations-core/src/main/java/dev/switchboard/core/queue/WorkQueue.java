@@ -150,14 +150,6 @@ public class WorkQueue {
         }
     }
 
-    /**
-     * Removes an item whatever its lease, for work whose effect already happened outside the
-     * database (a message the provider accepted) and must be recorded even if the lease ran out.
-     */
-    public void remove(WorkItem item) {
-        jdbc.sql("DELETE FROM public.work_item WHERE id = :id").param("id", item.id()).update();
-    }
-
     /** Releases the item to run again at {@code runAt}, keeping the reason. */
     public void retry(WorkItem item, Instant runAt, String reason) {
         jdbc.sql("""
