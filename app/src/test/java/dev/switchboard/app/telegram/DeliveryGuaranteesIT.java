@@ -114,6 +114,10 @@ class DeliveryGuaranteesIT extends TelegramIT {
         assertThat(sendMessageCalls(connected)).extracting(ApiCall::status).doesNotContain(429);
         List<Instant> oneChat = telegram.sentMessages(connected.bot().token(), guests.get(0).id()).stream()
                 .filter(m -> m.text().startsWith("one chat")).map(SentMessage::at).toList();
+        assertThat(telegram.sentMessages(connected.bot().token(), guests.get(0).id()).stream()
+                .map(SentMessage::text).filter(text -> text.startsWith("one chat")))
+                .as("a chat's messages arrive in the order they were queued")
+                .containsExactly("one chat 0", "one chat 1", "one chat 2", "one chat 3", "one chat 4");
         assertThat(SendTimes.maxInAnyWindow(oneChat, Duration.ofSeconds(1))).isLessThanOrEqualTo(1);
         assertThat(Duration.between(oneChat.get(0), oneChat.get(4))).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         List<Instant> all = telegram.sentMessages(connected.bot().token()).stream()

@@ -42,12 +42,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
- * expires, the only way a message can go out twice.
+ * expires, the only way a message can go out twice. A chat's messages go out in the order they
+ * were queued: one waits while an earlier one to the same chat is queued or being sent.
  */
 @Component
 class SendHandler implements WorkHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SendHandler.class);
+    /**
+     * How long a message waits for an earlier one to the same chat before looking again; about a
+     * chat's send interval, which it would wait for anyway.
+     */
+    private static final Duration ORDER_WAIT = Duration.ofMillis(500);
 
     private final SendReads reads;
     private final MessageRepository messages;
@@ -173,6 +179,11 @@ class SendHandler implements WorkHandler {
         StoredIntegration integration = message.integration();
         if (integration.status() == IntegrationStatus.DISABLED) {
             fail(item, "integration disabled");
+            return null;
+        }
+        if (message.behindEarlier()) { // a chat's messages go out in the order they were queued
+            metrics.deliveryWait(integration.type(), "order");
+            queue.postpone(item, Instant.now().plus(ORDER_WAIT));
             return null;
         }
         ChannelProvider provider = channels.require(integration.type());

@@ -20,9 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SendReads {
 
-    /** An outbound message as a send needs it. */
+    /**
+     * An outbound message as a send needs it.
+     *
+     * @param behindEarlier whether an earlier message to the same chat is still queued or being sent:
+     *                      this one must not overtake it
+     */
     record Outgoing(UUID messageId, MessageStatus status, Instant createdAt, String text, Map<String, Object> payload,
-                    UUID conversationId, String chatId, StoredIntegration integration) {
+                    UUID conversationId, String chatId, StoredIntegration integration, boolean behindEarlier) {
     }
 
     private final JdbcClient jdbc;
@@ -39,7 +44,11 @@ class SendReads {
         String schema = "\"" + tenant.schema() + "\".";
         return jdbc.sql("""
                 SELECT m.id, m.status, m.created_at, m.text, m.payload::text AS payload, m.conversation_id, c.chat_id,
-                """ + StoredIntegration.COLUMNS + """
+                       EXISTS (SELECT 1 FROM %1$smessage e
+                               WHERE e.conversation_id = m.conversation_id AND e.direction = 'out'
+                                 AND e.status IN ('queued', 'sending') AND (e.created_at, e.id) < (m.created_at, m.id))
+                           AS behind_earlier,
+                """.formatted(schema) + StoredIntegration.COLUMNS + """
 
                 FROM %1$smessage m
                 JOIN %1$sconversation c ON c.id = m.conversation_id
@@ -52,7 +61,7 @@ class SendReads {
                     return new Outgoing(rs.getObject("id", UUID.class), MessageStatus.fromWireName(rs.getString("status")),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("text"),
                             payload == null ? Map.of() : Json.readMap(payload), rs.getObject("conversation_id", UUID.class),
-                            rs.getString("chat_id"), StoredIntegration.read(rs));
+                            rs.getString("chat_id"), StoredIntegration.read(rs), rs.getBoolean("behind_earlier"));
                 })
                 .optional();
     }
