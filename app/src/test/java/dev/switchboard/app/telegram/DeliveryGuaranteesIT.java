@@ -89,13 +89,7 @@ class DeliveryGuaranteesIT extends TelegramIT {
     @Test
     void sendsToOneChatAndAcrossChatsStayWithinTelegramsRates() {
         Connected connected = connectEchoBot("rates", "webhook");
-        List<TgUser> guests = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            TgUser guest = telegram.user(5_100_001_000L + i, "Rate" + i, "rate" + i, "en");
-            telegram.injectText(connected.bot().token(), guest, "hello");
-            guests.add(guest);
-        }
-        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token())).hasSize(50));
+        List<TgUser> guests = greetedGuests(connected, 5_100_001_000L, 50, "rate");
         telegram.enforceRateLimits(1.0, 20, 30);
         try {
             List<Api.Response> queued = new ArrayList<>();
@@ -128,13 +122,7 @@ class DeliveryGuaranteesIT extends TelegramIT {
     @Test
     void sendsThatMustWaitQueueInLineInsteadOfComingBackAsAHerd() throws InterruptedException {
         Connected connected = connectEchoBot("line", "webhook");
-        List<TgUser> guests = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            TgUser guest = telegram.user(5_100_002_000L + i, "Line" + i, "line" + i, "en");
-            telegram.injectText(connected.bot().token(), guest, "hello");
-            guests.add(guest);
-        }
-        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token())).hasSize(60));
+        List<TgUser> guests = greetedGuests(connected, 5_100_002_000L, 60, "line");
         Thread.sleep(1_500); // every chat's own bucket full again: only the bot's rate holds the sends below
         Counter waits = registry.counter("switchboard.delivery.waits", "type", "telegram", "reason", "rate_limit");
         double waitsBefore = waits.count();
@@ -147,6 +135,18 @@ class DeliveryGuaranteesIT extends TelegramIT {
         // each waits about once for its place (measured: 76), instead of all coming back when the
         // next token appears and all but one being refused again (measured: 309)
         assertThat(waits.count() - waitsBefore).isLessThanOrEqualTo(120);
+    }
+
+    /** Guests who each said hello and got the echo (a bot may only write to people who wrote first). */
+    private List<TgUser> greetedGuests(Connected connected, long firstId, int count, String name) {
+        List<TgUser> guests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            TgUser guest = telegram.user(firstId + i, name + i, name + i, "en");
+            telegram.injectText(connected.bot().token(), guest, "hello");
+            guests.add(guest);
+        }
+        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token())).hasSize(count));
+        return guests;
     }
 
     private List<ApiCall> sendMessageCalls(Connected connected) {

@@ -28,6 +28,23 @@ public class ConversationWriter {
         static final Comparator<Key> ORDER = Comparator.comparing(Key::integrationId).thenComparing(Key::externalId);
     }
 
+    /**
+     * How an upsert of {@code contact AS c} treats a contact that exists: it refreshes what the
+     * provider now says of the person, and leaves the row alone (not rewritten) when nothing
+     * changed. Shared with the single-statement ingest ({@code InboundInsert}).
+     */
+    public static final String REFRESH_CHANGED_CONTACT = """
+            ON CONFLICT (integration_id, external_id) DO UPDATE
+            SET display_name = coalesce(excluded.display_name, c.display_name),
+                username = coalesce(excluded.username, c.username),
+                phone = coalesce(excluded.phone, c.phone),
+                language = coalesce(excluded.language, c.language),
+                updated_at = now()
+            WHERE (coalesce(excluded.display_name, c.display_name), coalesce(excluded.username, c.username),
+                   coalesce(excluded.phone, c.phone), coalesce(excluded.language, c.language))
+                  IS DISTINCT FROM (c.display_name, c.username, c.phone, c.language)
+            """;
+
     private final JdbcClient jdbc;
 
     public ConversationWriter(JdbcClient jdbc) {
@@ -55,16 +72,7 @@ public class ConversationWriter {
         jdbc.sql("""
                 INSERT INTO contact AS c (id, integration_id, external_id, display_name, username, phone, language)
                 SELECT * FROM unnest(:ids, :integrations, :externals, :names, :usernames, :phones, :languages)
-                ON CONFLICT (integration_id, external_id) DO UPDATE
-                SET display_name = coalesce(excluded.display_name, c.display_name),
-                    username = coalesce(excluded.username, c.username),
-                    phone = coalesce(excluded.phone, c.phone),
-                    language = coalesce(excluded.language, c.language),
-                    updated_at = now()
-                WHERE (coalesce(excluded.display_name, c.display_name), coalesce(excluded.username, c.username),
-                       coalesce(excluded.phone, c.phone), coalesce(excluded.language, c.language))
-                      IS DISTINCT FROM (c.display_name, c.username, c.phone, c.language)
-                """)
+                """ + REFRESH_CHANGED_CONTACT)
                 .param("ids", uuids(keys.stream().map(k -> UUID.randomUUID()).toList()))
                 .param("integrations", uuids(keys.stream().map(Key::integrationId).toList()))
                 .param("externals", texts(keys.stream().map(Key::externalId).toList()))

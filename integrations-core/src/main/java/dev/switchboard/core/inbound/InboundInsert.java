@@ -4,6 +4,7 @@ import static dev.switchboard.core.support.SqlArrays.texts;
 import static dev.switchboard.core.support.SqlArrays.uuids;
 
 import dev.switchboard.core.channel.InboundMessage;
+import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.queue.WorkKinds;
@@ -51,15 +52,7 @@ class InboundInsert {
                 INSERT INTO contact AS c (id, integration_id, external_id, display_name, username, phone, language)
                 SELECT new_contact_id, integration_id, sender_id, display_name, username, phone, language
                 FROM sender ORDER BY integration_id, sender_id
-                ON CONFLICT (integration_id, external_id) DO UPDATE
-                SET display_name = coalesce(excluded.display_name, c.display_name),
-                    username = coalesce(excluded.username, c.username),
-                    phone = coalesce(excluded.phone, c.phone),
-                    language = coalesce(excluded.language, c.language),
-                    updated_at = now()
-                WHERE (coalesce(excluded.display_name, c.display_name), coalesce(excluded.username, c.username),
-                       coalesce(excluded.phone, c.phone), coalesce(excluded.language, c.language))
-                      IS DISTINCT FROM (c.display_name, c.username, c.phone, c.language)
+            """ + ConversationWriter.REFRESH_CHANGED_CONTACT + """
                 RETURNING c.id, c.integration_id, c.external_id
             ), contact_of AS ( -- changed or new (returned), or unchanged (read)
                 SELECT id, integration_id, external_id FROM upserted_contact
