@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.queue.RelaxedDurability;
+import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.hibernate.SearchPathDataSource;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The connection pools — the main one and the small {@link RelaxedDurability} one — to an
+ * The connection pools — the main one, the {@link QualifiedPool} and the {@link RelaxedDurability} one — to an
  * external PostgreSQL when {@code SWITCHBOARD_DB_URL} is set, else to the embedded one. The pools
  * close before the embedded database stops (they depend on it).
  */
@@ -29,6 +30,11 @@ class DatabaseConfiguration {
      * send) and these for the dispatcher's claims and the maintenance jobs.
      */
     private static final int RELAXED_POOL_SPARE = 3;
+    /**
+     * The qualified pool serves each worker's send (its read and its record) and these for the
+     * webhooks' group commits, which queue for a connection with the rest of their group.
+     */
+    private static final int QUALIFIED_POOL_SPARE = 4;
 
     /** Holds the embedded database when there is one; empty for an external database. */
     record EmbeddedHolder(Optional<EmbeddedDatabase> database) implements AutoCloseable {
@@ -50,6 +56,15 @@ class DatabaseConfiguration {
     @Bean
     SearchPathDataSource dataSource(DatabaseProperties database, EmbeddedHolder embedded) {
         return new SearchPathDataSource(new HikariDataSource(config("switchboard", database.poolSize(), database, embedded)));
+    }
+
+    /** The pool for tenant-qualified statements, whose plans PostgreSQL keeps (see {@link QualifiedPool}). */
+    @Bean
+    QualifiedPool qualifiedPool(DatabaseProperties database, EmbeddedHolder embedded, SwitchboardProperties switchboard) {
+        int size = switchboard.worker().threads() + QUALIFIED_POOL_SPARE;
+        HikariConfig config = config("switchboard-qualified", size, database, embedded);
+        config.setConnectionInitSql(QualifiedPool.CONNECTION_INIT_SQL);
+        return QualifiedPool.of(new HikariDataSource(config));
     }
 
     /** The second, small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */

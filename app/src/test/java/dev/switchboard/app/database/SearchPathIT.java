@@ -3,12 +3,16 @@ package dev.switchboard.app.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.app.support.AppIT;
+import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.hibernate.SearchPathDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The main pool keeps each connection's search path and sets it only when it changes: a
  * connection a tenant used never reaches platform work (or another tenant) with that tenant's
- * schema, and one already on the right schema costs no round trip.
+ * schema, and one already on the right schema costs no round trip. The qualified pool's
+ * connections never leave the platform schema, which is what lets PostgreSQL keep their plans.
  */
 class SearchPathIT extends AppIT {
 
     @Autowired
     private DataSource dataSource;
+
+    @Autowired
+    private QualifiedPool qualified;
 
     @Test
     void everyCheckoutHasTheSchemaItAskedForWhoeverUsedTheConnectionBefore() throws SQLException {
@@ -56,6 +64,27 @@ class SearchPathIT extends AppIT {
         }
         try (Connection connection = pool.getConnection()) { // the platform's: set, and in step again
             assertThat(searchPath(connection)).isEqualTo("public");
+        }
+    }
+
+    @Test
+    void theQualifiedPoolsConnectionsAllStayOnThePlatformSchema() throws SQLException {
+        String schema = newTenant("path_q").schema();
+        int size = qualified.dataSource().unwrap(HikariDataSource.class).getMaximumPoolSize();
+        List<Connection> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection connection = qualified.dataSource().getConnection();
+                all.add(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeQuery("SELECT count(*) FROM \"" + schema + "\".integration").close();
+                }
+                assertThat(searchPath(connection)).isEqualTo("public");
+            }
+        } finally {
+            for (Connection connection : all) {
+                connection.close();
+            }
         }
     }
 

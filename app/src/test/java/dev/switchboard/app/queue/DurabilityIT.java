@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.AppIT;
 import dev.switchboard.core.queue.RelaxedDurability;
 import dev.switchboard.core.queue.WorkTransactions;
+import dev.switchboard.core.tenant.QualifiedPool;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Which commits wait for the disk: ordinary transactions (a stored webhook, an accepted or sent
- * message) do; the queue's bookkeeping (its own pool) and work transactions do not, and a work
+ * Which commits wait for the disk: ordinary transactions and the qualified pool's statements (a
+ * stored webhook, an accepted or sent message) do; the queue's bookkeeping (its own pool) and work transactions do not, and a work
  * transaction's setting ends with it.
  */
 class DurabilityIT extends AppIT {
@@ -31,11 +32,15 @@ class DurabilityIT extends AppIT {
     @Autowired
     private RelaxedDurability relaxed;
 
+    @Autowired
+    private QualifiedPool qualified;
+
     @Test
     void onlyBookkeepingAndWorkTransactionsCommitWithoutWaitingForTheDisk() {
         String ordinary = tx.execute(status -> setting(jdbc));
         String work = workTx.execute(status -> setting(jdbc));
         assertThat(ordinary).isEqualTo("on");
+        assertThat(setting(qualified.jdbc())).as("where webhooks are stored and sends recorded").isEqualTo("on");
         assertThat(setting(relaxed.jdbc())).isEqualTo("off");
         assertThat(work).isEqualTo("off");
         // SET LOCAL: the connection goes back to the pool as durable as it came

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes stored inbound messages ({@link InboundTriage} decides what each needs). Everything
- * before the agent is one transaction (most messages end there); an agent that answers at once
- * (no remote call) answers inside it, a slow one is called outside any transaction and its replies
- * are recorded by a second. Both are {@link WorkTransactions}, since the item runs again if either
+ * Processes stored inbound messages ({@link InboundTriage} decides what each needs). The message
+ * is read first ({@link InboundReads}); everything else before the agent is one transaction (most
+ * messages end there); an agent that answers at once (no remote call) answers inside it, a slow
+ * one is called outside any transaction and its replies are recorded by a second. Both are {@link WorkTransactions}, since the item runs again if either
  * is lost, and replies are enqueued in the transaction that completes the item, so a crash can
  * make the agent think twice but never makes it answer twice. When several of a tenant's messages
  * wait and its agent answers at once, a worker takes them together ({@link #handleAll}): one
@@ -96,8 +96,9 @@ class InboundHandler implements WorkHandler {
     @Override
     public void handle(WorkItem item) throws Exception {
         TenantRef tenant = TenantContext.require();
+        InboundReads.InboundRow message = reads.message(tenant, item.refId()).orElse(null);
         Decision decision = tx.execute(status -> {
-            Decision decided = triage.decide(reads.message(item.refId()).orElse(null), tenant, agentSettings::current);
+            Decision decided = triage.decide(message, tenant, agentSettings::current);
             if (!decided.done() && decided.agent().immediate()) {
                 triage.record(decided.loaded(), replyAtOnce(decided));
             }
@@ -141,8 +142,9 @@ class InboundHandler implements WorkHandler {
     @Override
     public List<WorkItem> handleAll(List<WorkItem> items) {
         TenantRef tenant = TenantContext.require();
+        Map<UUID, InboundReads.InboundRow> rows = reads.messages(tenant, items.stream().map(WorkItem::refId).toList());
         Triaged triaged = tx.execute(status -> {
-            Triaged decided = triageAll(items, tenant);
+            Triaged decided = triageAll(items, rows, tenant);
             List<InboundTriage.Answer> answers = new ArrayList<>();
             List<WorkItem> answered = new ArrayList<>();
             decided.decided().forEach((item, decision) -> {
@@ -176,8 +178,7 @@ class InboundHandler implements WorkHandler {
         return left;
     }
 
-    private Triaged triageAll(List<WorkItem> items, TenantRef tenant) {
-        Map<UUID, InboundReads.InboundRow> rows = reads.messages(items.stream().map(WorkItem::refId).toList());
+    private Triaged triageAll(List<WorkItem> items, Map<UUID, InboundReads.InboundRow> rows, TenantRef tenant) {
         AgentSettings settings = agentSettings.current();
         Map<WorkItem, Decision> decided = new LinkedHashMap<>();
         List<WorkItem> deferred = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.switchboard.core.inbound;
 import dev.switchboard.core.agent.AgentRequest;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.support.SqlArrays;
+import dev.switchboard.core.tenant.QualifiedPool;
+import dev.switchboard.core.tenant.TenantRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
  * What processing an inbound message reads, as plain rows: the message with its conversation and
  * integration in one statement, and the conversation's recent turns. Every message passes here;
  * loading it as entities cost three statements and a JSON round trip of its payload at each
- * flush. Runs in the caller's tenant transaction.
+ * flush. Each read is one statement on the {@link QualifiedPool}, outside the caller's transaction
+ * (which reads without locking anyway): on the main pool, whose connections move between tenants,
+ * PostgreSQL planned it again on every call.
  */
 @Component
 class InboundReads {
@@ -38,30 +42,31 @@ class InboundReads {
 
     private final JdbcClient jdbc;
 
-    InboundReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    InboundReads(QualifiedPool qualified) {
+        this.jdbc = qualified.jdbc();
     }
 
+    /** {@code %1$s}: the tenant's schema qualifier. */
     private static final String ROWS = """
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
                    m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
                    i.id AS integration_id, i.type AS integration_type
-            FROM message m
-            JOIN conversation c ON c.id = m.conversation_id
-            JOIN integration i ON i.id = m.integration_id
+            FROM %1$smessage m
+            JOIN %1$sconversation c ON c.id = m.conversation_id
+            JOIN %1$sintegration i ON i.id = m.integration_id
             """;
 
-    Optional<InboundRow> message(UUID messageId) {
-        return jdbc.sql(ROWS + "WHERE m.id = :id")
+    Optional<InboundRow> message(TenantRef tenant, UUID messageId) {
+        return jdbc.sql(ROWS.formatted(tenant.qualifier()) + "WHERE m.id = :id")
                 .param("id", messageId)
                 .query((rs, n) -> row(rs))
                 .optional();
     }
 
     /** The messages that still exist of {@code messageIds}, by id, in one statement. */
-    Map<UUID, InboundRow> messages(List<UUID> messageIds) {
+    Map<UUID, InboundRow> messages(TenantRef tenant, List<UUID> messageIds) {
         Map<UUID, InboundRow> rows = new HashMap<>();
-        jdbc.sql(ROWS + "WHERE m.id = ANY(:ids)")
+        jdbc.sql(ROWS.formatted(tenant.qualifier()) + "WHERE m.id = ANY(:ids)")
                 .param("ids", SqlArrays.uuids(messageIds))
                 .query((rs, n) -> row(rs))
                 .list()
@@ -70,14 +75,14 @@ class InboundReads {
     }
 
     /** The conversation's latest turns before {@code messageId} (of the latest {@value #HISTORY}), oldest first. */
-    List<AgentRequest.Turn> recentTurns(UUID conversationId, UUID messageId) {
+    List<AgentRequest.Turn> recentTurns(TenantRef tenant, UUID conversationId, UUID messageId) {
         return jdbc.sql("""
                 SELECT direction, kind, text, created_at FROM (
-                    SELECT id, direction, kind, text, created_at FROM message
+                    SELECT id, direction, kind, text, created_at FROM %1$smessage
                     WHERE conversation_id = :conversation ORDER BY created_at DESC LIMIT :limit) latest
                 WHERE id <> :message
                 ORDER BY created_at
-                """)
+                """.formatted(tenant.qualifier()))
                 .param("conversation", conversationId)
                 .param("message", messageId)
                 .param("limit", HISTORY)

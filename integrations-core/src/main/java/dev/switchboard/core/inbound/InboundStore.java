@@ -27,12 +27,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores normalized inbound events in the tenant's schema and enqueues their processing, all in
- * one transaction: once it commits, nothing of the delivery can be lost, and a redelivery of the
- * same event is a no-op (de-duplicated on the integration and the provider's delivery id).
+ * Stores normalized inbound events in the tenant's schema and enqueues their processing: once it
+ * returns, nothing of the delivery can be lost, and a redelivery of the same event is a no-op
+ * (de-duplicated on the integration and the provider's delivery id).
  */
 @Component
 public class InboundStore {
@@ -45,10 +45,13 @@ public class InboundStore {
     private final IntegrationStates states;
     private final ConversationSignals signals;
     private final InboundInsert insert;
+    private final TransactionTemplate tx;
 
-    public InboundStore(JdbcClient jdbc, InboundInsert insert, WorkQueue queue, IntegrationCounters counters, DeliveryReceipts receipts,
-                        ConversationWriter conversations, IntegrationStates states, ConversationSignals signals) {
+    public InboundStore(JdbcClient jdbc, InboundInsert insert, TransactionTemplate tx, WorkQueue queue,
+                        IntegrationCounters counters, DeliveryReceipts receipts, ConversationWriter conversations,
+                        IntegrationStates states, ConversationSignals signals) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.insert = insert;
         this.conversations = conversations;
         this.states = states;
@@ -75,24 +78,38 @@ public class InboundStore {
     }
 
     /** @return how many events were new (the rest were redeliveries) */
-    @Transactional
     public int store(UUID integrationId, List<InboundEvent> events) {
         return storeAll(List.of(new Delivery(integrationId, events)))[0];
     }
 
     /**
-     * Stores several deliveries in one transaction (a group commit): their messages with one
-     * statement per table, whatever their number.
+     * Stores several deliveries (a group commit): their messages with one statement that commits
+     * by itself, whatever their number; what that statement leaves, and every other kind of event,
+     * in one transaction after it. Each is durable when this returns; a failure after the
+     * statement leaves its messages stored, and a retry finds them stored.
      *
      * @return for each delivery, how many of its events were new
      */
-    @Transactional
     public int[] storeAll(List<Delivery> deliveries) {
         TenantRef tenant = TenantContext.require();
         int[] stored = new int[deliveries.size()];
-        for (Arrival arrival : storeMessages(tenant, arrivals(deliveries))) {
-            stored[arrival.delivery()]++;
+        List<Arrival> arrivals = arrivals(deliveries);
+        List<Arrival> left = storeInOneStatement(tenant, arrivals, stored);
+        if (!left.isEmpty() || hasOtherEvents(deliveries)) {
+            tx.executeWithoutResult(status -> {
+                storeStepByStep(tenant, left).forEach(a -> stored[a.delivery()]++);
+                storeOtherEvents(tenant, deliveries, stored);
+            });
         }
+        return stored;
+    }
+
+    private static boolean hasOtherEvents(List<Delivery> deliveries) {
+        return deliveries.stream().anyMatch(d -> d.events().stream().anyMatch(e -> !(e instanceof InboundMessage)));
+    }
+
+    /** Delivery receipts, remote changes and state changes, in the caller's transaction. */
+    private void storeOtherEvents(TenantRef tenant, List<Delivery> deliveries, int[] stored) {
         for (int d = 0; d < deliveries.size(); d++) {
             Delivery delivery = deliveries.get(d);
             for (InboundEvent event : delivery.events()) {
@@ -107,7 +124,6 @@ public class InboundStore {
                 }
             }
         }
-        return stored;
     }
 
     /** The messages of the deliveries, each delivery id once (two deliveries of one update may meet here). */
@@ -127,33 +143,32 @@ public class InboundStore {
 
     /**
      * Stores the messages not stored before, with their contacts and conversations, and enqueues
-     * their processing: in one statement, and step by step what it left (see {@link InboundInsert}).
+     * their processing, with one statement ({@link InboundInsert}) that has committed when this
+     * returns; counts them in {@code stored}, by delivery.
      *
-     * @return the arrivals that were new
+     * @return the arrivals it left: redeliveries and, rarely, messages of a contact created meanwhile
      */
-    private List<Arrival> storeMessages(TenantRef tenant, List<Arrival> arrivals) {
+    private List<Arrival> storeInOneStatement(TenantRef tenant, List<Arrival> arrivals, int[] stored) {
         if (arrivals.isEmpty()) {
             return arrivals;
         }
         List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
-        Map<UUID, UUID> inserted = insert.insert(tenant.id(),
+        Map<UUID, UUID> inserted = insert.insert(tenant,
                 arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids);
-        List<Arrival> stored = new ArrayList<>();
         List<Arrival> left = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
             UUID conversationId = inserted.get(ids.get(i));
             if (conversationId == null) {
                 left.add(arrivals.get(i));
             } else {
-                stored.add(arrivals.get(i));
+                stored[arrivals.get(i).delivery()]++;
                 signals.changed(conversationId);
             }
         }
-        if (!stored.isEmpty()) {
+        if (!inserted.isEmpty()) {
             queue.signalAfterCommit();
         }
-        stored.addAll(storeStepByStep(tenant, left));
-        return stored;
+        return left;
     }
 
     /**

@@ -156,7 +156,7 @@ class InboundTriage {
     private AgentRequest request(TenantRef tenant, Loaded loaded, AgentSettings settings) {
         InboundReads.InboundRow message = loaded.message();
         return new AgentRequest(tenant, message.conversationId(), message.turn(),
-                reads.recentTurns(message.conversationId(), message.messageId()), settings,
+                reads.recentTurns(tenant, message.conversationId(), message.messageId()), settings,
                 loaded.provider().capabilities());
     }
 }

@@ -24,6 +24,7 @@ import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.queue.RelaxedDurability;
 import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.queue.WorkTransactions;
+import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class SendHandler implements WorkHandler {
                 IntegrationHandles handles, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
                 ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
-                ConversationSignals signals, JdbcClient jdbc, WorkTransactions workTx, RelaxedDurability relaxed) {
+                ConversationSignals signals, QualifiedPool qualified, WorkTransactions workTx, RelaxedDurability relaxed) {
         this.reads = reads;
         this.messages = messages;
         this.integrations = integrations;
@@ -90,7 +91,7 @@ class SendHandler implements WorkHandler {
         this.tx = tx;
         this.metrics = metrics;
         this.signals = signals;
-        this.jdbc = jdbc;
+        this.jdbc = qualified.jdbc();
         this.workTx = workTx;
         this.relaxed = relaxed.jdbc();
     }
@@ -201,7 +202,7 @@ class SendHandler implements WorkHandler {
      * message only shows {@code queued} while it goes out, and its item is still leased.
      */
     private void markSending(TenantRef tenant, UUID messageId) {
-        relaxed.sql("UPDATE \"" + tenant.schema() + "\".message SET status = :status, attempts = attempts + 1, "
+        relaxed.sql("UPDATE " + tenant.qualifier() + "message SET status = :status, attempts = attempts + 1, "
                         + "updated_at = now() WHERE id = :id")
                 .param("status", MessageStatus.SENDING.wireName())
                 .param("id", messageId)
@@ -209,15 +210,15 @@ class SendHandler implements WorkHandler {
     }
 
     /**
-     * Records the provider's acceptance, durably, with one statement outside any transaction
-     * (every message passes here; as a transaction of four statements it was a fifth of a
+     * Records the provider's acceptance, durably, with one statement outside any transaction, on
+     * the {@link QualifiedPool} (every message passes here; as a transaction of four statements it was a fifth of a
      * worker's time): the message {@code sent}, the counter, and the work item removed even if
      * our lease ran out meanwhile (the provider has it). Receipts that arrived before it are
      * applied after, in the rare case there are any.
      */
     private void sent(TenantRef tenant, WorkItem item, Attempt attempt, SendReceipt receipt) {
         UUID integrationId = attempt.integration().integrationId();
-        String schema = "\"" + tenant.schema() + "\".";
+        String schema = tenant.qualifier();
         boolean receiptsWaiting = jdbc.sql("""
                 WITH sent AS (
                     UPDATE %1$smessage SET status = :status, provider_message_id = :providerId, sent_at = now(),

@@ -3,6 +3,7 @@ package dev.switchboard.core.outbound;
 import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.integration.StoredIntegration;
 import dev.switchboard.core.support.Json;
+import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,16 +33,17 @@ class SendReads {
 
     private final JdbcClient jdbc;
 
-    SendReads(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SendReads(QualifiedPool qualified) {
+        this.jdbc = qualified.jdbc();
     }
 
     /**
      * One statement outside any transaction, so its tables are named with the tenant's schema:
-     * a transaction of its own cost four more round trips (begin, search path, commit, reset).
+     * a transaction of its own cost four more round trips (begin, search path, commit, reset). On
+     * the {@link QualifiedPool}, which keeps its plan.
      */
     Optional<Outgoing> outgoing(TenantRef tenant, UUID messageId) {
-        String schema = "\"" + tenant.schema() + "\".";
+        String schema = tenant.qualifier();
         return jdbc.sql("""
                 SELECT m.id, m.status, m.created_at, m.text, m.payload::text AS payload, m.conversation_id, c.chat_id,
                        EXISTS (SELECT 1 FROM %1$smessage e

@@ -28,6 +28,11 @@ public record TenantRef(UUID id, String slug) {
         return schemaOf(slug);
     }
 
+    /** The schema as SQL puts it before a table's name: {@code "t_<slug>".}, for statements that name it. */
+    public String qualifier() {
+        return "\"" + schema() + "\".";
+    }
+
     public static String schemaOf(String slug) {
         if (!isValidSlug(slug)) {
             throw new IllegalArgumentException("invalid tenant slug");

@@ -9,13 +9,12 @@ import dev.switchboard.core.channel.WebhookRejectedException.Reason;
 import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
 import dev.switchboard.core.inbound.InboundGroupCommit;
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.switchboard.core.integration.Integration;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.switchboard.core.integration.IntegrationChanged;
 import dev.switchboard.core.integration.IntegrationHandles;
-import dev.switchboard.core.integration.IntegrationRepository;
 import dev.switchboard.core.integration.IntegrationStatus;
+import dev.switchboard.core.integration.StoredIntegrations;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
@@ -27,7 +26,6 @@ import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbound path of every webhook: route lookup → the provider's authentication → parsing →
@@ -45,7 +43,8 @@ public class WebhookIngest {
      * How long a webhook may use an integration's status and opened credentials without reading
      * them again: every delivery used to pay a read-only transaction for them. Changes on this
      * node evict at once; this bounds how long another node's change (a disable, new
-     * credentials) takes to be seen here.
+     * credentials) takes to be seen here. An entry in use is read again in the background before
+     * then, so a busy integration's webhooks never wait for that read.
      */
     static final Duration TARGET_TTL = Duration.ofSeconds(5);
 
@@ -53,31 +52,32 @@ public class WebhookIngest {
     private record Target(IntegrationStatus status, IntegrationHandle handle) {
     }
 
-    private final Cache<UUID, Target> targets = Caffeine.newBuilder()
+    private record TargetKey(TenantRef tenant, UUID integrationId) {
+    }
+
+    private final LoadingCache<TargetKey, Target> targets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(TARGET_TTL)
-            .build();
+            .refreshAfterWrite(TARGET_TTL.dividedBy(2))
+            .build(key -> load(key.tenant(), key.integrationId()));
 
     private final ChannelRegistry channels;
     private final WebhookRoutes routes;
     private final TenantDirectory tenants;
-    private final IntegrationRepository integrations;
+    private final StoredIntegrations integrations;
     private final IntegrationHandles handles;
     private final InboundGroupCommit groupCommit;
-    private final TransactionTemplate readOnly;
     private final PipelineMetrics metrics;
 
     public WebhookIngest(ChannelRegistry channels, WebhookRoutes routes, TenantDirectory tenants,
-                         IntegrationRepository integrations, IntegrationHandles handles,
-                         InboundGroupCommit groupCommit, TransactionTemplate tx, PipelineMetrics metrics) {
+                         StoredIntegrations integrations, IntegrationHandles handles,
+                         InboundGroupCommit groupCommit, PipelineMetrics metrics) {
         this.channels = channels;
         this.routes = routes;
         this.tenants = tenants;
         this.integrations = integrations;
         this.handles = handles;
         this.groupCommit = groupCommit;
-        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
-        this.readOnly.setReadOnly(true);
         this.metrics = metrics;
     }
 
@@ -110,7 +110,7 @@ public class WebhookIngest {
                 .orElseThrow(WebhookIngest::unknown);
         TenantRef tenant = tenants.byId(route.tenantId()).orElseThrow(WebhookIngest::unknown);
         try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-            Target target = targets.get(route.integrationId(), id -> load(tenant, id));
+            Target target = targets.get(new TargetKey(tenant, route.integrationId()));
             if (target == null || target.status() == IntegrationStatus.DISABLED) {
                 throw unknown();
             }
@@ -127,15 +127,15 @@ public class WebhookIngest {
 
     /** The integration as a webhook needs it: null when it is gone. */
     private Target load(TenantRef tenant, UUID integrationId) {
-        Integration integration = readOnly.execute(status -> integrations.findById(integrationId).orElse(null));
-        return integration == null ? null
-                : new Target(integration.getStatus(), handles.handle(tenant, integration));
+        return integrations.find(tenant, integrationId)
+                .map(integration -> new Target(integration.status(), handles.handle(tenant, integration)))
+                .orElse(null);
     }
 
     /** A change made on this node is seen by the next webhook; one made on another node within {@link #TARGET_TTL}. */
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(IntegrationChanged event) {
-        targets.invalidate(event.integrationId());
+        targets.invalidate(new TargetKey(event.tenant(), event.integrationId()));
     }
 
     private static WebhookRejectedException unknown() {
