@@ -64,6 +64,10 @@ class DatabaseConfiguration {
         int size = switchboard.worker().threads() + QUALIFIED_POOL_SPARE;
         HikariConfig config = config("switchboard-qualified", size, database, embedded);
         config.setConnectionInitSql(QualifiedPool.CONNECTION_INIT_SQL);
+        // each tenant has its own text of every statement: prepare it on the server from its first
+        // use, and keep twice the driver's default of them per connection (a few per tenant)
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("preparedStatementCacheQueries", "512");
         return QualifiedPool.of(new HikariDataSource(config));
     }
 

@@ -1,0 +1,109 @@
+package dev.switchboard.app.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.support.AppIT;
+import dev.switchboard.core.channel.ChannelCapabilities;
+import dev.switchboard.core.outbound.SendRateLimiter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The send rate limits against the database: a chat admits one send per interval, a bot its burst
+ * of three and then one per interval, a send refused by either key takes from neither, concurrent
+ * sends never get more than the burst, and idle keys are removed.
+ */
+class SendRateLimiterIT extends AppIT {
+
+    /** Telegram's published rates: 30/s per bot, 1/s per chat, 20/min per group. */
+    private static final ChannelCapabilities TELEGRAM = new ChannelCapabilities(true, true, true, true, 4096, 30, 1, 20);
+
+    @Autowired
+    private SendRateLimiter limiter;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void aChatAdmitsOneSendThenSaysHowLongToWait() {
+        UUID bot = UUID.randomUUID();
+        assertThat(take(bot, "chat-1")).isEmpty();
+        Optional<Duration> wait = take(bot, "chat-1");
+        // 0.9 sends a second: the next in ≈ 1.11 s, less the few ms since the first
+        assertThat(wait).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMillis(900), Duration.ofMillis(1112)));
+        assertThat(take(bot, "chat-2")).as("another chat of the bot").isEmpty();
+    }
+
+    @Test
+    void aBotAdmitsItsBurstThenWaitsAndARefusedSendTakesNothingFromItsChat() {
+        UUID bot = UUID.randomUUID();
+        for (int chat = 0; chat < 3; chat++) {
+            assertThat(take(bot, "burst-" + chat)).as("send %d of the burst", chat).isEmpty();
+        }
+        Optional<Duration> wait = take(bot, "burst-3");
+        // 27 sends a second: the next in ≈ 37 ms
+        assertThat(wait).hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofMillis(1), Duration.ofMillis(38)));
+        assertThat(tat("c:" + bot + ":burst-3")).as("the refused send's chat kept its token").isNull();
+    }
+
+    @Test
+    void concurrentSendsGetNoMoreThanTheBotAllowsInTheTimeTheyTook() throws Exception {
+        // 2 sends a second, aimed at 1.8: a burst of one, the next after 556 ms
+        ChannelCapabilities slow = new ChannelCapabilities(true, true, true, true, 4096, 2, 1, 20);
+        Duration interval = Duration.ofNanos((long) (1e9 / 1.8));
+        UUID bot = UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            long started = System.nanoTime();
+            List<Future<Optional<Duration>>> sends = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String chat = "concurrent-" + i;
+                sends.add(pool.submit((Callable<Optional<Duration>>) () ->
+                        limiter.acquire(UUID.randomUUID(), bot, chat, slow)));
+            }
+            int admitted = 0;
+            for (Future<Optional<Duration>> send : sends) {
+                admitted += send.get().isEmpty() ? 1 : 0;
+            }
+            long allowed = 1 + (System.nanoTime() - started) / interval.toNanos();
+            assertThat(admitted).isBetween(1, (int) allowed);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void idleKeysAreRemovedAndStartAgainFull() {
+        UUID bot = UUID.randomUUID();
+        take(bot, "idle");
+        jdbc.sql("UPDATE public.send_rate SET tat = now() - interval '11 minutes' WHERE id LIKE :prefix")
+                .param("prefix", "%" + bot + "%")
+                .update();
+        limiter.removeIdle();
+        assertThat(tat("c:" + bot + ":idle")).isNull();
+        assertThat(tat("i:" + bot)).isNull();
+        assertThat(take(bot, "idle")).isEmpty();
+    }
+
+    private Optional<Duration> take(UUID bot, String chat) {
+        return limiter.acquire(UUID.randomUUID(), bot, chat, TELEGRAM);
+    }
+
+    private Object tat(String key) {
+        return jdbc.sql("SELECT tat FROM public.send_rate WHERE id = :id AND tat > '-infinity'")
+                .param("id", key)
+                .query(Object.class)
+                .optional()
+                .orElse(null);
+    }
+}
