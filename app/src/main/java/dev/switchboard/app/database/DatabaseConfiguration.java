@@ -31,10 +31,11 @@ class DatabaseConfiguration {
      */
     private static final int RELAXED_POOL_SPARE = 3;
     /**
-     * The qualified pool serves each worker's send (its read and its record) and these for the
-     * webhooks' group commits, which queue for a connection with the rest of their group.
+     * The qualified pool serves each worker's reads and its send's record, and these for the
+     * webhooks' group commits (one per tenant at a time; beyond these they queue for a connection
+     * with the rest of their group).
      */
-    private static final int QUALIFIED_POOL_SPARE = 4;
+    private static final int QUALIFIED_POOL_SPARE = 8;
 
     /** Holds the embedded database when there is one; empty for an external database. */
     record EmbeddedHolder(Optional<EmbeddedDatabase> database) implements AutoCloseable {
@@ -78,6 +79,7 @@ class DatabaseConfiguration {
         int size = switchboard.worker().threads() + RELAXED_POOL_SPARE;
         HikariConfig config = config("switchboard-relaxed", size, database, embedded);
         config.setConnectionInitSql(RelaxedDurability.CONNECTION_INIT_SQL);
+        config.addDataSourceProperty("prepareThreshold", "1");
         return RelaxedDurability.of(new HikariDataSource(config));
     }
 

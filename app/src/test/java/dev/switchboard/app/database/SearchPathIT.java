@@ -80,6 +80,7 @@ class SearchPathIT extends AppIT {
                     statement.executeQuery("SELECT count(*) FROM \"" + schema + "\".integration").close();
                 }
                 assertThat(searchPath(connection)).isEqualTo("public");
+                assertThat(show(connection, "plan_cache_mode")).as("each statement planned once").isEqualTo("force_generic_plan");
             }
         } finally {
             for (Connection connection : all) {
@@ -89,9 +90,13 @@ class SearchPathIT extends AppIT {
     }
 
     private static String searchPath(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW search_path")) {
+        return show(connection, "search_path").replace("\"", "");
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW " + setting)) {
             rs.next();
-            return rs.getString(1).replace("\"", "");
+            return rs.getString(1);
         }
     }
 }

@@ -42,6 +42,8 @@ class DurabilityIT extends AppIT {
         assertThat(ordinary).isEqualTo("on");
         assertThat(setting(qualified.jdbc())).as("where webhooks are stored and sends recorded").isEqualTo("on");
         assertThat(setting(relaxed.jdbc())).isEqualTo("off");
+        assertThat(relaxed.jdbc().sql("SHOW plan_cache_mode").query(String.class).single())
+                .as("the claims planned once per connection").isEqualTo("force_generic_plan");
         assertThat(work).isEqualTo("off");
         // SET LOCAL: the connection goes back to the pool as durable as it came
         for (int i = 0; i < 25; i++) {
