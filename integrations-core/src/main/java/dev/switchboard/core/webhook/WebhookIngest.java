@@ -19,11 +19,14 @@ import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.metrics.PipelineMetrics;
+import dev.switchboard.core.support.Threads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -34,7 +37,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * that commit, so the provider's 2xx means "durably stored". Any rejection stores nothing.
  */
 @Service
-public class WebhookIngest {
+public class WebhookIngest implements DisposableBean {
 
     /** The integration's id in the log lines written while a delivery is handled. */
     public static final String INTEGRATION_LOG_KEY = "integration";
@@ -55,10 +58,16 @@ public class WebhookIngest {
     private record TargetKey(TenantRef tenant, UUID integrationId) {
     }
 
+    /**
+     * Reads targets again in the background. Caffeine's default, the common pool, has no thread of
+     * its own on two cores and started a thread per read, while holding the entry's map slot.
+     */
+    private final ExecutorService refreshes = Threads.perTask("sb-webhook-target");
     private final LoadingCache<TargetKey, Target> targets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(TARGET_TTL)
             .refreshAfterWrite(TARGET_TTL.dividedBy(2))
+            .executor(refreshes)
             .build(key -> load(key.tenant(), key.integrationId()));
 
     private final ChannelRegistry channels;
@@ -136,6 +145,11 @@ public class WebhookIngest {
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(IntegrationChanged event) {
         targets.invalidate(new TargetKey(event.tenant(), event.integrationId()));
+    }
+
+    @Override
+    public void destroy() {
+        refreshes.shutdown();
     }
 
     private static WebhookRejectedException unknown() {
