@@ -20,6 +20,11 @@ class EchoAgent implements AgentService {
     }
 
     @Override
+    public boolean readsHistory() {
+        return false;
+    }
+
+    @Override
     public AgentReply reply(AgentRequest request) {
         AgentRequest.Turn message = request.message();
         if (message.text() != null && !message.text().isBlank()) {

@@ -27,6 +27,12 @@ class FaqAgent implements AgentService {
         return KIND;
     }
 
+    /** It answers the message alone, from the tenant's documents. */
+    @Override
+    public boolean readsHistory() {
+        return false;
+    }
+
     @Override
     public AgentReply reply(AgentRequest request) {
         String text = request.message().text();

@@ -19,4 +19,12 @@ public interface AgentService {
     default boolean immediate() {
         return false;
     }
+
+    /**
+     * Whether it reads {@link AgentRequest#history()}; an agent that does not is spared the read
+     * (a statement per message).
+     */
+    default boolean readsHistory() {
+        return true;
+    }
 }

@@ -32,11 +32,11 @@ import org.springframework.stereotype.Component;
  * Processes stored inbound messages ({@link InboundTriage} decides what each needs). The message
  * is read first ({@link InboundReads}); everything else before the agent is one transaction (most
  * messages end there); an agent that answers at once (no remote call) answers inside it, a slow
- * one is called outside any transaction and its replies are recorded by a second. Both are {@link WorkTransactions}, since the item runs again if either
- * is lost, and replies are enqueued in the transaction that completes the item, so a crash can
- * make the agent think twice but never makes it answer twice. When several of a tenant's messages
- * wait and its agent answers at once, a worker takes them together ({@link #handleAll}): one
- * transaction triages and answers them all.
+ * one is called outside any transaction and its replies are recorded by a second. Both are
+ * {@link WorkTransactions}, since the item runs again if either is lost, and replies are enqueued
+ * in the transaction that completes the item, so a crash can make the agent think twice but never
+ * makes it answer twice. When several of a tenant's messages wait and its agent answers at once,
+ * a worker takes them together ({@link #handleAll}): one transaction triages and answers them all.
  */
 @Component
 class InboundHandler implements WorkHandler {

@@ -112,7 +112,7 @@ class InboundInsert {
      */
     Map<UUID, UUID> insert(TenantRef tenant, List<Row> rows, List<UUID> ids) {
         Map<UUID, UUID> stored = new HashMap<>();
-        jdbc.sql(INSERT.replace("%1$s", tenant.qualifier()))
+        jdbc.sql(INSERT.formatted(tenant.qualifier()))
                 .param("ids", uuids(ids))
                 .param("integrations", uuids(column(rows, Row::integrationId)))
                 .param("externals", texts(column(rows, r -> r.message().dedupKey())))

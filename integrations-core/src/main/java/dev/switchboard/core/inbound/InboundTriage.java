@@ -102,7 +102,7 @@ class InboundTriage {
         if (agent == null) {
             return Decision.finished(loaded);
         }
-        return new Decision(loaded, agent, request(tenant, loaded, current), false);
+        return new Decision(loaded, agent, request(tenant, loaded, current, agent.readsHistory()), false);
     }
 
     /** The agent's (or the hand-off's) answer to a message. */
@@ -153,10 +153,11 @@ class InboundTriage {
                 message.payload());
     }
 
-    private AgentRequest request(TenantRef tenant, Loaded loaded, AgentSettings settings) {
+    private AgentRequest request(TenantRef tenant, Loaded loaded, AgentSettings settings, boolean withHistory) {
         InboundReads.InboundRow message = loaded.message();
-        return new AgentRequest(tenant, message.conversationId(), message.turn(),
-                reads.recentTurns(tenant, message.conversationId(), message.messageId()), settings,
+        List<AgentRequest.Turn> history = withHistory
+                ? reads.recentTurns(tenant, message.conversationId(), message.messageId()) : List.of();
+        return new AgentRequest(tenant, message.conversationId(), message.turn(), history, settings,
                 loaded.provider().capabilities());
     }
 }

@@ -211,10 +211,10 @@ class SendHandler implements WorkHandler {
 
     /**
      * Records the provider's acceptance, durably, with one statement outside any transaction, on
-     * the {@link QualifiedPool} (every message passes here; as a transaction of four statements it was a fifth of a
-     * worker's time): the message {@code sent}, the counter, and the work item removed even if
-     * our lease ran out meanwhile (the provider has it). Receipts that arrived before it are
-     * applied after, in the rare case there are any.
+     * the {@link QualifiedPool} (every message passes here; as a transaction of four statements it
+     * was a fifth of a worker's time): the message {@code sent}, the counter, and the work item
+     * removed even if our lease ran out meanwhile (the provider has it). Receipts that arrived
+     * before it are applied after, in the rare case there are any.
      */
     private void sent(TenantRef tenant, WorkItem item, Attempt attempt, SendReceipt receipt) {
         UUID integrationId = attempt.integration().integrationId();
