@@ -72,7 +72,7 @@ class DatabaseConfiguration {
         return QualifiedPool.of(new HikariDataSource(config));
     }
 
-    /** The second, small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */
+    /** The small pool for bookkeeping that need not wait for the disk (see {@link RelaxedDurability}). */
     @Bean
     RelaxedDurability relaxedDurability(DatabaseProperties database, EmbeddedHolder embedded,
                                         SwitchboardProperties switchboard) {
