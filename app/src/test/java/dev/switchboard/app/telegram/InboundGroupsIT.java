@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InboundGroupsIT extends TelegramIT {
 
     private static final int MESSAGES = 40;
-    private static final int GUESTS = 5;
+    /** One message each: a chat's later messages wait for its earlier ones, which the next test checks. */
+    private static final int GUESTS = MESSAGES;
 
     @Autowired
     private WorkDispatcher dispatcher;
@@ -64,6 +65,41 @@ class InboundGroupsIT extends TelegramIT {
         System.out.printf("inbound groups: %d groups finished %.0f of %d messages%n", groupsTaken, finishedInGroups, MESSAGES);
         assertThat(finishedInGroups).isGreaterThanOrEqualTo(MESSAGES / 2.0);
         assertThat(finishedInGroups / groupsTaken).isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * Messages of one chat that wait together are claimed by several workers at once (the first claim
+     * hands the oldest to every idle worker, the groups that follow interleave the chats): the
+     * replies still go out in the order the messages came.
+     */
+    @Test
+    void aChatsMessagesAreAnsweredInTheOrderTheyCame() {
+        Connected connected = connectEchoBot("in_order", "webhook");
+        String token = connected.bot().token();
+        List<TgUser> guests = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> telegram.user(5_320_000_000L + i, "Guest" + i, "ordered" + i, "en")).toList();
+        int perGuest = 6;
+        String waiting = "SELECT count(*) FROM public.work_item WHERE tenant_id = '" + connected.tenant().id() + "'::uuid";
+
+        dispatcher.stop();
+        try {
+            for (int i = 0; i < perGuest; i++) {
+                for (TgUser guest : guests) {
+                    telegram.injectText(token, guest, guest.username() + " " + i);
+                }
+            }
+            eventually(() -> assertThat(count(waiting)).isEqualTo(perGuest * guests.size()));
+        } finally {
+            dispatcher.start();
+        }
+
+        for (TgUser guest : guests) {
+            List<String> expected = java.util.stream.IntStream.range(0, perGuest)
+                    .mapToObj(i -> guest.username() + " " + i).toList();
+            eventually(() -> assertThat(telegram.sentMessages(token, guest.id())).hasSize(perGuest));
+            assertThat(telegram.sentMessages(token, guest.id())).extracting(SentMessage::text)
+                    .containsExactlyElementsOf(expected);
+        }
     }
 
     @Test

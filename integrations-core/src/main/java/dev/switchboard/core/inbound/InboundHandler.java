@@ -16,6 +16,7 @@ import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
  * in the transaction that completes the item, so a crash can make the agent think twice but never
  * makes it answer twice. When several of a tenant's messages wait and its agent answers at once,
  * a worker takes them together ({@link #handleAll}): one transaction triages and answers them all.
+ * A conversation's messages are answered in the order they came: one whose conversation has an
+ * earlier message still waiting (on another worker, say) waits for it, in the queue.
  */
 @Component
 class InboundHandler implements WorkHandler {
@@ -48,6 +51,11 @@ class InboundHandler implements WorkHandler {
      * reset), which on a busy node was as much database work as storing the message.
      */
     private static final int GROUP_SIZE = 16;
+    /**
+     * How long a message waits for an earlier one of its conversation before looking again: about
+     * the time a worker takes to answer one at once.
+     */
+    private static final Duration ORDER_WAIT = Duration.ofMillis(100);
 
     /** Per tenant, whether its agent answers at once; a changed agent regroups within seconds. */
     private final Cache<UUID, Boolean> immediateAgent = Caffeine.newBuilder()
@@ -97,6 +105,10 @@ class InboundHandler implements WorkHandler {
     public void handle(WorkItem item) throws Exception {
         TenantRef tenant = TenantContext.require();
         InboundReads.InboundRow message = reads.message(tenant, item.refId()).orElse(null);
+        if (message != null && message.behindEarlier()) {
+            queue.postpone(item, Instant.now().plus(ORDER_WAIT));
+            return;
+        }
         Decision decision = tx.execute(status -> {
             Decision decided = triage.decide(message, tenant, agentSettings::current);
             if (!decided.done() && decided.agent().immediate()) {
@@ -135,9 +147,11 @@ class InboundHandler implements WorkHandler {
      * The same for several messages of a tenant whose agent answers at once, in one transaction:
      * one read, the agent's replies recorded together, one completion. Left to {@link #handle},
      * which runs them one by one afterwards: a message whose agent call fails, one whose agent
-     * turned out not to answer at once (the tenant changed it), and the later messages of a
-     * conversation that asked for a person in this group (they must see it handed over). If the
-     * transaction fails, the dispatcher runs the whole group one by one.
+     * turned out not to answer at once (the tenant changed it), one whose conversation has an
+     * earlier message waiting outside the group, and the later messages of a conversation that
+     * asked for a person in this group (they must see it handed over) or has a message left (they
+     * must not overtake it). If the transaction fails, the dispatcher runs the whole group one by
+     * one.
      */
     @Override
     public List<WorkItem> handleAll(List<WorkItem> items) {
@@ -147,12 +161,15 @@ class InboundHandler implements WorkHandler {
             Triaged decided = triageAll(items, rows, tenant);
             List<InboundTriage.Answer> answers = new ArrayList<>();
             List<WorkItem> answered = new ArrayList<>();
+            Set<UUID> heldBack = new HashSet<>(); // conversations with a deferred message: the later ones wait for it
             decided.decided().forEach((item, decision) -> {
                 if (decision.done()) {
                     return;
                 }
-                if (!decision.agent().immediate()) {
+                UUID conversation = decision.loaded().message().conversationId();
+                if (!decision.agent().immediate() || heldBack.contains(conversation)) {
                     decided.deferred().add(item);
+                    heldBack.add(conversation);
                     return;
                 }
                 try {
@@ -162,6 +179,7 @@ class InboundHandler implements WorkHandler {
                     log.info("agent failed in a group, message={} runs alone: {}",
                             decision.loaded().message().messageId(), e.toString());
                     decided.deferred().add(item);
+                    heldBack.add(conversation);
                 }
             });
             triage.record(answers);
@@ -185,8 +203,8 @@ class InboundHandler implements WorkHandler {
         Set<UUID> handedOver = new HashSet<>(); // read before this group handed them over
         for (WorkItem item : items.stream().sorted(Comparator.comparingLong(WorkItem::id)).toList()) {
             InboundReads.InboundRow row = rows.get(item.refId());
-            if (row != null && handedOver.contains(row.conversationId())) {
-                deferred.add(item);
+            if (row != null && (row.behindEarlier() || handedOver.contains(row.conversationId()))) {
+                deferred.add(item); // runs alone, where it waits for the earlier message
                 continue;
             }
             Decision decision = triage.decide(row, tenant, () -> settings);

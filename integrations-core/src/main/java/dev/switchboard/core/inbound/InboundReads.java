@@ -28,10 +28,16 @@ import org.springframework.stereotype.Component;
 @Component
 class InboundReads {
 
-    /** An inbound message and where it belongs. */
+    /**
+     * An inbound message and where it belongs.
+     *
+     * @param behindEarlier whether an earlier message of its conversation, not among those read with
+     *                      it, still waits to be handled: this one must not overtake it
+     */
     record InboundRow(UUID messageId, String direction, String kind, String text, Map<String, Object> payload,
                       String externalId, String providerMessageId, Instant createdAt, UUID conversationId,
-                      UUID contactId, String chatId, String mode, UUID integrationId, String integrationType) {
+                      UUID contactId, String chatId, String mode, UUID integrationId, String integrationType,
+                      boolean behindEarlier) {
 
         AgentRequest.Turn turn() {
             return new AgentRequest.Turn(direction, kind, text, createdAt);
@@ -46,27 +52,44 @@ class InboundReads {
         this.jdbc = qualified.jdbc();
     }
 
-    /** {@code %1$s}: the tenant's schema qualifier. */
+    /**
+     * A message waits behind the earlier messages of its conversation from the last day whose work
+     * items remain, unless they failed {@value #PASS_FAILING_AFTER} times: a message that keeps
+     * failing must not silence its conversation. The work items are looked up per earlier message
+     * (a subquery the planner cannot turn into a scan of the whole queue). {@code %1$s}: the
+     * tenant's schema qualifier.
+     */
     private static final String ROWS = """
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
                    m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
-                   i.id AS integration_id, i.type AS integration_type
+                   i.id AS integration_id, i.type AS integration_type,
+                   EXISTS (SELECT 1 FROM %1$smessage e
+                           WHERE e.conversation_id = m.conversation_id AND e.direction = 'in'
+                             AND e.created_at > now() - interval '1 day' AND (e.created_at, e.id) < (m.created_at, m.id)
+                             AND e.id <> ALL (:ids)
+                             AND (SELECT true FROM public.work_item w
+                                  WHERE w.ref_id = e.id AND w.kind = 'inbound' AND (w.last_error IS NULL OR w.attempts < %2$d)
+                                  LIMIT 1))
+                       AS behind_earlier
             FROM %1$smessage m
             JOIN %1$sconversation c ON c.id = m.conversation_id
             JOIN %1$sintegration i ON i.id = m.integration_id
+            WHERE m.id = ANY (:ids)
             """;
+    private static final int PASS_FAILING_AFTER = 3;
 
     Optional<InboundRow> message(TenantRef tenant, UUID messageId) {
-        return jdbc.sql(ROWS.formatted(tenant.qualifier()) + "WHERE m.id = :id")
-                .param("id", messageId)
-                .query((rs, n) -> row(rs))
-                .optional();
+        return Optional.ofNullable(messages(tenant, List.of(messageId)).get(messageId));
     }
 
-    /** The messages that still exist of {@code messageIds}, by id, in one statement. */
+    /**
+     * The messages that still exist of {@code messageIds}, by id, in one statement; none of them
+     * counts as waiting ahead of another ({@link InboundRow#behindEarlier()}): the caller handles
+     * them in order.
+     */
     Map<UUID, InboundRow> messages(TenantRef tenant, List<UUID> messageIds) {
         Map<UUID, InboundRow> rows = new HashMap<>();
-        jdbc.sql(ROWS.formatted(tenant.qualifier()) + "WHERE m.id = ANY(:ids)")
+        jdbc.sql(ROWS.formatted(tenant.qualifier(), PASS_FAILING_AFTER))
                 .param("ids", SqlArrays.uuids(messageIds))
                 .query((rs, n) -> row(rs))
                 .list()
@@ -97,7 +120,8 @@ class InboundReads {
                 rs.getString("text"), payload == null ? null : Json.readMap(payload), rs.getString("external_id"),
                 rs.getString("provider_message_id"), instant(rs, "created_at"), rs.getObject("conversation_id", UUID.class),
                 rs.getObject("contact_id", UUID.class), rs.getString("chat_id"), rs.getString("mode"),
-                rs.getObject("integration_id", UUID.class), rs.getString("integration_type"));
+                rs.getObject("integration_id", UUID.class), rs.getString("integration_type"),
+                rs.getBoolean("behind_earlier"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
