@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.queue.WorkDispatcher;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TgUser;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -65,6 +66,21 @@ class InboundGroupsIT extends TelegramIT {
         System.out.printf("inbound groups: %d groups finished %.0f of %d messages%n", groupsTaken, finishedInGroups, MESSAGES);
         assertThat(finishedInGroups).isGreaterThanOrEqualTo(MESSAGES / 2.0);
         assertThat(finishedInGroups / groupsTaken).isGreaterThanOrEqualTo(4);
+    }
+
+    /** On a node with an idle worker, a stored message's work item is written leased to it and handed over: no claim. */
+    @Test
+    void aMessageStoredWhileAWorkerIsIdleIsHandedToItWithoutAClaim() {
+        Connected connected = connectEchoBot("handed_over", "webhook");
+        TgUser guest = telegram.user(5_330_000_000L, "Guest", "handed", "en");
+        Counter handedOver = registry.counter("switchboard.work.handed.over", "kind", "inbound");
+        double before = handedOver.count();
+
+        telegram.injectText(connected.bot().token(), guest, "handed over");
+
+        eventually(() -> assertThat(telegram.sentMessages(connected.bot().token(), guest.id()))
+                .extracting(SentMessage::text).containsExactly("handed over"));
+        assertThat(handedOver.count() - before).isEqualTo(1);
     }
 
     /**

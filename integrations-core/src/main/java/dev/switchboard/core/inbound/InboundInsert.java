@@ -7,10 +7,14 @@ import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.integration.IntegrationCounters;
+import dev.switchboard.core.queue.WorkDispatcher;
+import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>It writes the work queue's and the counters' tables directly, which is the point of it; their
  * owners ({@code WorkQueue}, {@code IntegrationCounters}) hold the same statements one at a time.
+ * The work items are written due, or leased to a worker of this node reserved for them.
  *
  * <p>A message it does not store is one already stored (a redelivery) or, rarely, one whose new
  * contact another transaction created after this statement's snapshot (the upsert then returns
@@ -86,18 +91,24 @@ class InboundInsert {
                 ON CONFLICT (integration_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
                 RETURNING id, conversation_id, integration_id
             ), queued AS (
-                INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at)
-                SELECT :tenant, :kind, id, now() FROM stored
+                INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at, lease_owner, attempts)
+                SELECT :tenant, :kind, id, now() + make_interval(secs => :leaseSeconds), :owner, :attempts FROM stored
+                RETURNING id, ref_id, attempts, created_at
             ), counted AS (
             """ + IntegrationCounters.upsert("%1$sintegration_counter",
                     "SELECT integration_id, :shard, count(*), 0, now() FROM stored GROUP BY integration_id ORDER BY integration_id")
             + """
             )
-            SELECT id, conversation_id FROM stored
+            SELECT s.id, s.conversation_id, q.id AS item_id, q.attempts, q.created_at AS item_created_at
+            FROM stored s JOIN queued q ON q.ref_id = s.id
             """;
 
     /** A message to store, of an integration. */
     record Row(UUID integrationId, InboundMessage message) {
+    }
+
+    /** A stored message, its conversation and its work item. */
+    record Stored(UUID messageId, UUID conversationId, WorkItem item) {
     }
 
     private final JdbcClient jdbc;
@@ -107,11 +118,12 @@ class InboundInsert {
     }
 
     /**
-     * @param ids the id each row's message gets if it is stored
-     * @return the stored messages' ids, each with its conversation's
+     * @param ids   the id each row's message gets if it is stored
+     * @param lease the worker of this node the work items are written leased to; null: written due
+     * @return the stored messages, by id
      */
-    Map<UUID, UUID> insert(TenantRef tenant, List<Row> rows, List<UUID> ids) {
-        Map<UUID, UUID> stored = new HashMap<>();
+    Map<UUID, Stored> insert(TenantRef tenant, List<Row> rows, List<UUID> ids, WorkDispatcher.Reservation lease) {
+        Map<UUID, Stored> stored = new HashMap<>();
         jdbc.sql(INSERT.formatted(tenant.qualifier()))
                 .param("ids", uuids(ids))
                 .param("integrations", uuids(column(rows, Row::integrationId)))
@@ -132,7 +144,16 @@ class InboundInsert {
                 .param("tenant", tenant.id())
                 .param("kind", WorkKinds.INBOUND)
                 .param("shard", IntegrationCounters.anyShard())
-                .query((rs, n) -> stored.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .param("owner", lease == null ? null : lease.owner(), Types.VARCHAR) // typed: no metadata round trip
+                .param("attempts", lease == null ? 0 : 1)
+                .param("leaseSeconds", lease == null ? 0.0 : lease.lease().toMillis() / 1000.0)
+                .query((rs, n) -> {
+                    UUID messageId = rs.getObject("id", UUID.class);
+                    WorkItem item = new WorkItem(rs.getLong("item_id"), tenant.id(), WorkKinds.INBOUND, messageId,
+                            rs.getInt("attempts"), lease == null ? null : lease.owner(),
+                            rs.getObject("item_created_at", OffsetDateTime.class).toInstant());
+                    return stored.put(messageId, new Stored(messageId, rs.getObject("conversation_id", UUID.class), item));
+                })
                 .list();
         return stored;
     }

@@ -12,6 +12,8 @@ import dev.switchboard.core.conversation.ConversationSignals;
 import dev.switchboard.core.conversation.ConversationWriter;
 import dev.switchboard.core.integration.IntegrationCounters;
 import dev.switchboard.core.outbound.DeliveryReceipts;
+import dev.switchboard.core.queue.WorkDispatcher;
+import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.queue.WorkQueue;
 import dev.switchboard.core.support.Json;
@@ -46,11 +48,13 @@ public class InboundStore {
     private final ConversationSignals signals;
     private final InboundInsert insert;
     private final TransactionTemplate tx;
+    private final WorkDispatcher dispatcher;
 
     public InboundStore(JdbcClient jdbc, InboundInsert insert, TransactionTemplate tx, WorkQueue queue,
-                        IntegrationCounters counters, DeliveryReceipts receipts, ConversationWriter conversations,
-                        IntegrationStates states, ConversationSignals signals) {
+                        WorkDispatcher dispatcher, IntegrationCounters counters, DeliveryReceipts receipts,
+                        ConversationWriter conversations, IntegrationStates states, ConversationSignals signals) {
         this.jdbc = jdbc;
+        this.dispatcher = dispatcher;
         this.tx = tx;
         this.insert = insert;
         this.conversations = conversations;
@@ -144,7 +148,8 @@ public class InboundStore {
     /**
      * Stores the messages not stored before, with their contacts and conversations, and enqueues
      * their processing, with one statement ({@link InboundInsert}) that has committed when this
-     * returns; counts them in {@code stored}, by delivery.
+     * returns; counts them in {@code stored}, by delivery. When a worker of this node is idle, their
+     * work items are written leased to it and handed to it.
      *
      * @return the arrivals it left: redeliveries and, rarely, messages of a contact created meanwhile
      */
@@ -153,19 +158,32 @@ public class InboundStore {
             return arrivals;
         }
         List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
-        Map<UUID, UUID> inserted = insert.insert(tenant,
-                arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids);
+        WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null);
+        Map<UUID, InboundInsert.Stored> inserted;
+        try {
+            inserted = insert.insert(tenant,
+                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids, worker);
+        } catch (RuntimeException e) {
+            if (worker != null) {
+                worker.close();
+            }
+            throw e;
+        }
         List<Arrival> left = new ArrayList<>();
+        List<WorkItem> items = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
-            UUID conversationId = inserted.get(ids.get(i));
-            if (conversationId == null) {
+            InboundInsert.Stored message = inserted.get(ids.get(i));
+            if (message == null) {
                 left.add(arrivals.get(i));
             } else {
                 stored[arrivals.get(i).delivery()]++;
-                signals.changed(conversationId);
+                signals.changed(message.conversationId());
+                items.add(message.item());
             }
         }
-        if (!inserted.isEmpty()) {
+        if (worker != null) {
+            worker.run(items);
+        } else if (!items.isEmpty()) {
             queue.signalAfterCommit();
         }
         return left;

@@ -66,6 +66,12 @@ public class PipelineMetrics implements ProviderCalls {
                 .tags("kind", kind).register(registry).record(finished);
     }
 
+    public void workHandedOver(String kind, int items) {
+        Counter.builder("switchboard.work.handed.over")
+                .description("Work items written leased to this node and handed to its worker, without a claim")
+                .tags("kind", kind).register(registry).increment(items);
+    }
+
     public MeterRegistry registry() {
         return registry;
     }

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * (one round trip for a batch), and runs each with its tenant in context; when the claim found as
  * many as it asked for, a worker whose handler works in groups takes the tenant's other waiting
  * items of that kind along. Every node runs one; {@code SKIP LOCKED} keeps them from taking the
- * same item.
+ * same item. Items this node writes itself can skip the claim: an idle worker is reserved for them
+ * ({@link #reserveWorker}), they are written already leased to this node and handed to it.
  */
 @Component
 public class WorkDispatcher implements SmartLifecycle {
@@ -57,7 +60,66 @@ public class WorkDispatcher implements SmartLifecycle {
         this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
         this.config = properties.worker();
         this.owner = node.id();
-        this.idleWorkers = new Semaphore(config.threads());
+        this.idleWorkers = new Semaphore(config.threads(), true); // fair: see reserveWorker
+    }
+
+    /**
+     * Holds an idle worker for work items the caller is about to write leased to this node
+     * ({@link Reservation#owner()}, {@link Reservation#lease()}): handed over with
+     * {@link Reservation#run}, they skip the claim (a statement, and a new version of each item in
+     * every index of the queue) and the dispatcher's wake-up. Empty when every worker is busy: the
+     * items are then written due, for whichever worker claims them. So is it while the dispatcher
+     * waits for a worker (the semaphore is fair, and this takes no permit ahead of it): items
+     * already due go first, and a stream of webhooks cannot starve them. If this node dies before
+     * handing them over, their leases expire and another claims them, like any item of a dead worker.
+     */
+    public Optional<Reservation> reserveWorker() {
+        try {
+            if (!running || !idleWorkers.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Optional.of(new Reservation());
+    }
+
+    /** An idle worker held by {@link #reserveWorker}; closing it unused lets it go. */
+    public final class Reservation implements AutoCloseable {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Reservation() {
+        }
+
+        public String owner() {
+            return owner;
+        }
+
+        public Duration lease() {
+            return config.lease();
+        }
+
+        /** Runs items of one tenant and kind, leased to this node, on the reserved worker. */
+        public void run(List<WorkItem> items) {
+            if (items.isEmpty() || !held.compareAndSet(true, false)) {
+                close();
+                return;
+            }
+            try {
+                workers.execute(() -> runHandedOver(items));
+            } catch (RejectedExecutionException e) { // stopping: their leases expire, then any node claims them
+                idleWorkers.release();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                idleWorkers.release();
+            }
+        }
     }
 
     /** This node's identity in {@code work_item.lease_owner}. */
@@ -183,24 +245,57 @@ public class WorkDispatcher implements SmartLifecycle {
     }
 
     /**
-     * The item and up to {@code size} − 1 more of its tenant and kind in one go (one transaction
-     * instead of one per item); what the handler leaves, or all of them if the group fails, runs
-     * one by one.
+     * Items handed over by {@link Reservation#run}, on the reserved worker: together if their
+     * handler works in groups; else the first here and the others back to the queue, due at once,
+     * for the other workers.
      */
+    private void runHandedOver(List<WorkItem> items) {
+        try {
+            WorkItem first = items.get(0);
+            metrics.workHandedOver(first.kind(), items.size());
+            Optional<TenantRef> tenant = tenants.byId(first.tenantId());
+            WorkHandler handler = handlers.get(first.kind());
+            if (items.size() == 1 || tenant.isEmpty() || handler == null) {
+                items.forEach(item -> run(item, false));
+            } else if (groupSize(first, handler, tenant.get()) > 1) {
+                runTogether(items, handler, tenant.get());
+            } else {
+                items.subList(1, items.size()).forEach(item -> queue.postpone(item, Instant.now()));
+                signal.signal();
+                runOne(first, handler, tenant.get());
+            }
+        } finally {
+            idleWorkers.release();
+            signal.signal();
+        }
+    }
+
+    /** The item and up to {@code size} − 1 more of its tenant and kind, claimed now, in one go. */
     private void runGroup(WorkItem first, WorkHandler handler, TenantRef tenant, int size) {
         List<WorkItem> group = new ArrayList<>(List.of(first));
-        List<WorkItem> left = group;
         try {
             group.addAll(queue.claimMore(first, size - 1, config.lease()));
-            if (group.size() > 1) {
-                try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-                    left = handler.handleAll(List.copyOf(group));
-                }
-                metrics.workGroup(first.kind(), group.size() - left.size());
+        } catch (RuntimeException e) {
+            log.info("claiming more {} items failed, running one: {}", first.kind(), e.toString());
+        }
+        runTogether(group, handler, tenant);
+    }
+
+    /**
+     * Items of one tenant and kind in one go (one transaction instead of one per item); what the
+     * handler leaves, or all of them if the group fails, runs one by one.
+     */
+    private void runTogether(List<WorkItem> group, WorkHandler handler, TenantRef tenant) {
+        List<WorkItem> left = group;
+        if (group.size() > 1) {
+            try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                left = handler.handleAll(List.copyOf(group));
+                metrics.workGroup(group.get(0).kind(), group.size() - left.size());
+            } catch (Exception e) {
+                log.info("a group of {} {} items failed, running them one by one: {}", group.size(),
+                        group.get(0).kind(), e.toString());
+                left = group;
             }
-        } catch (Exception e) {
-            log.info("a group of {} {} items failed, running them one by one: {}", group.size(), first.kind(),
-                    e.toString());
         }
         left.forEach(item -> runOne(item, handler, tenant));
     }
