@@ -14,7 +14,7 @@ record Run(Options options, TelegramEmulator telegram, SwitchboardProcess server
     /** Waits until the work queue is empty: the previous load is fully processed. */
     void awaitIdleQueue() throws Exception {
         for (int i = 0; i < 1200; i++) {
-            if (db.single("SELECT count(*) FROM public.work_item") == 0) {
+            if (db.single("SELECT count(*) FROM (SELECT 1 FROM public.work_item LIMIT 1) any_item") == 0) { // not a full count: it ran every 500 ms, 50 ms each, on the database it measures
                 return;
             }
             Pause.millis(500);
