@@ -8,12 +8,15 @@ import dev.switchboard.sandbox.telegram.ApiCall;
 import dev.switchboard.sandbox.telegram.Fault;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TgUser;
+import dev.switchboard.core.queue.WorkDispatcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,12 @@ class DeliveryGuaranteesIT extends TelegramIT {
 
     @Autowired
     private MeterRegistry registry;
+
+    @Autowired
+    private WorkDispatcher dispatcher;
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void tooManyRequestsIsRetriedNoSoonerThanRetryAfter() {
@@ -135,6 +144,47 @@ class DeliveryGuaranteesIT extends TelegramIT {
         // each waits about once for its place (measured: 76), instead of all coming back when the
         // next token appears and all but one being refused again (measured: 309)
         assertThat(waits.count() - waitsBefore).isLessThanOrEqualTo(120);
+    }
+
+    /**
+     * A send that loses time between taking its tokens and its call (a loaded node; here its
+     * {@code sending} mark waits for a row lock) takes them again: otherwise it reaches Telegram
+     * less than a second before the chat's next message, which took its tokens on time (429).
+     */
+    @Test
+    void aSendDelayedAfterTakingItsTokensTakesThemAgain() throws Exception {
+        Connected connected = connectEchoBot("late", "webhook");
+        TgUser guest = telegram.user(5_100_003_000L, "Late", "late", "en");
+        startChat(connected, guest);
+        Thread.sleep(1_500); // the chat's tokens full again: the first send is admitted at once
+        Counter late = registry.counter("switchboard.delivery.waits", "type", "telegram", "reason", "late");
+        double lateBefore = late.count();
+        int callsBefore = sendMessageCalls(connected).size();
+        telegram.enforceRateLimits(1.0, 20, 30);
+        try {
+            try (Connection lock = dataSource.getConnection()) {
+                dispatcher.stop(); // the first waits in the queue until its row is locked
+                try {
+                    Api.Response first = send(connected, guest.id(), "first");
+                    lock.setAutoCommit(false);
+                    lock.createStatement().execute("SELECT 1 FROM \"t_" + connected.tenant().slug()
+                            + "\".message WHERE id = '" + first.text("id") + "' FOR UPDATE");
+                } finally {
+                    dispatcher.start();
+                }
+                send(connected, guest.id(), "second");
+                Thread.sleep(600); // the first took its tokens and waits to be marked sending
+                lock.commit();
+            }
+
+            eventually(() -> assertThat(sendMessageCalls(connected)).hasSizeGreaterThanOrEqualTo(callsBefore + 2));
+            List<ApiCall> calls = sendMessageCalls(connected).subList(callsBefore, callsBefore + 2);
+            assertThat(calls).extracting(ApiCall::status).containsExactly(200, 200);
+            assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(late.count() - lateBefore).isGreaterThanOrEqualTo(1);
+        } finally {
+            telegram.disableRateLimits();
+        }
     }
 
     /** Guests who each said hello and got the echo (a bot may only write to people who wrote first). */

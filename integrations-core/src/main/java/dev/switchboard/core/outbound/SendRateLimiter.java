@@ -6,6 +6,7 @@ import dev.switchboard.core.channel.ChannelCapabilities;
 import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.queue.RelaxedDurability;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -184,6 +185,19 @@ public class SendRateLimiter {
                 .update();
     }
 
+    /**
+     * How long a send may take from asking for its tokens to its call: the margin under the chat's
+     * published rate. A call later than that could reach the provider closer to the chat's next send
+     * than the provider allows, so it should ask again (its place is lost, which only delays it).
+     */
+    public Duration punctuality(String chatId, ChannelCapabilities limits) {
+        if (!config.rateLimits()) {
+            return ChronoUnit.FOREVER.getDuration();
+        }
+        double published = isGroup(chatId) ? limits.perGroupPerMinute() / 60.0 : limits.perChatPerSecond();
+        return chatRate(chatId, limits).interval().minusNanos((long) (1e9 / published / config.rateScale()));
+    }
+
     /** A key's refill interval and the sends it admits at once. */
     private record Rate(Duration interval, int burst) {
 
@@ -194,8 +208,11 @@ public class SendRateLimiter {
     }
 
     private Rate chatRate(String chatId, ChannelCapabilities limits) {
-        boolean group = chatId.startsWith("-") || chatId.endsWith("@g.us");
-        return group ? rate(limits.perGroupPerMinute() / 60.0) : rate(limits.perChatPerSecond());
+        return isGroup(chatId) ? rate(limits.perGroupPerMinute() / 60.0) : rate(limits.perChatPerSecond());
+    }
+
+    private static boolean isGroup(String chatId) {
+        return chatId.startsWith("-") || chatId.endsWith("@g.us");
     }
 
     /** Aimed {@link #SAFETY} under {@code perSecond}, holding the burst the rest of a second's allowance leaves. */
