@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
  * expires, the only way a message can go out twice. A chat's messages go out in the order they
- * were queued: one waits while an earlier one to the same chat is queued or being sent.
+ * were queued: one waits while an earlier one to the same chat is queued or being sent. A send that
+ * lost more than its rate's margin between taking its tokens and its call takes fresh ones.
  */
 @Component
 class SendHandler implements WorkHandler {
@@ -203,10 +204,6 @@ class SendHandler implements WorkHandler {
     }
 
     /**
-     * One statement, no transaction, not waiting for the disk: lost in a database crash, the
-     * message only shows {@code queued} while it goes out, and its item is still leased.
-     */
-    /**
      * Whether the call would leave later after its tokens were taken than the rate's margin allows
      * (a loaded node paused between them): it could then reach the provider too close to the chat's
      * next send, which takes its tokens on time. One benchmark run met Telegram's 429 so.
@@ -229,6 +226,10 @@ class SendHandler implements WorkHandler {
         queue.postpone(item, Instant.now());
     }
 
+    /**
+     * One statement, no transaction, not waiting for the disk: lost in a database crash, the
+     * message only shows {@code queued} while it goes out, and its item is still leased.
+     */
     private void markSending(TenantRef tenant, UUID messageId) {
         relaxed.sql("UPDATE " + tenant.qualifier() + "message SET status = :status, attempts = attempts + 1, "
                         + "updated_at = now() WHERE id = :id")
