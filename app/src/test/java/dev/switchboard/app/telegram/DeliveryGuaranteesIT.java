@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.support.Api;
 import dev.switchboard.app.support.SendTimes;
+import dev.switchboard.core.queue.WorkDispatcher;
 import dev.switchboard.sandbox.telegram.ApiCall;
 import dev.switchboard.sandbox.telegram.Fault;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TgUser;
-import dev.switchboard.core.queue.WorkDispatcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
