@@ -124,6 +124,7 @@ class InboundInsert {
      */
     Map<UUID, Stored> insert(TenantRef tenant, List<Row> rows, List<UUID> ids, WorkDispatcher.Reservation lease) {
         Map<UUID, Stored> stored = new HashMap<>();
+        String owner = lease == null ? null : lease.owner();
         jdbc.sql(INSERT.formatted(tenant.qualifier()))
                 .param("ids", uuids(ids))
                 .param("integrations", uuids(column(rows, Row::integrationId)))
@@ -144,13 +145,13 @@ class InboundInsert {
                 .param("tenant", tenant.id())
                 .param("kind", WorkKinds.INBOUND)
                 .param("shard", IntegrationCounters.anyShard())
-                .param("owner", lease == null ? null : lease.owner(), Types.VARCHAR) // typed: no metadata round trip
+                .param("owner", owner, Types.VARCHAR) // typed: no metadata round trip
                 .param("attempts", lease == null ? 0 : 1)
                 .param("leaseSeconds", lease == null ? 0.0 : lease.lease().toMillis() / 1000.0)
                 .query((rs, n) -> {
                     UUID messageId = rs.getObject("id", UUID.class);
                     WorkItem item = new WorkItem(rs.getLong("item_id"), tenant.id(), WorkKinds.INBOUND, messageId,
-                            rs.getInt("attempts"), lease == null ? null : lease.owner(),
+                            rs.getInt("attempts"), owner,
                             rs.getObject("item_created_at", OffsetDateTime.class).toInstant());
                     return stored.put(messageId, new Stored(messageId, rs.getObject("conversation_id", UUID.class), item));
                 })

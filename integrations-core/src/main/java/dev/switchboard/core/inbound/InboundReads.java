@@ -54,10 +54,9 @@ class InboundReads {
 
     /**
      * A message waits behind the earlier messages of its conversation from the last day whose work
-     * items remain, unless they failed {@value #PASS_FAILING_AFTER} times: a message that keeps
-     * failing must not silence its conversation. The work items are looked up per earlier message
-     * (a subquery the planner cannot turn into a scan of the whole queue). {@code %1$s}: the
-     * tenant's schema qualifier.
+     * items remain, unless they failed three times: a message that keeps failing must not silence
+     * its conversation. The work items are looked up per earlier message (a subquery the planner
+     * cannot turn into a scan of the whole queue). {@code %1$s}: the tenant's schema qualifier.
      */
     private static final String ROWS = """
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
@@ -68,7 +67,7 @@ class InboundReads {
                              AND e.created_at > now() - interval '1 day' AND (e.created_at, e.id) < (m.created_at, m.id)
                              AND e.id <> ALL (:ids)
                              AND (SELECT true FROM public.work_item w
-                                  WHERE w.ref_id = e.id AND w.kind = 'inbound' AND (w.last_error IS NULL OR w.attempts < %2$d)
+                                  WHERE w.ref_id = e.id AND w.kind = 'inbound' AND (w.last_error IS NULL OR w.attempts < 3)
                                   LIMIT 1))
                        AS behind_earlier
             FROM %1$smessage m
@@ -76,7 +75,6 @@ class InboundReads {
             JOIN %1$sintegration i ON i.id = m.integration_id
             WHERE m.id = ANY (:ids)
             """;
-    private static final int PASS_FAILING_AFTER = 3;
 
     Optional<InboundRow> message(TenantRef tenant, UUID messageId) {
         return Optional.ofNullable(messages(tenant, List.of(messageId)).get(messageId));
@@ -89,7 +87,7 @@ class InboundReads {
      */
     Map<UUID, InboundRow> messages(TenantRef tenant, List<UUID> messageIds) {
         Map<UUID, InboundRow> rows = new HashMap<>();
-        jdbc.sql(ROWS.formatted(tenant.qualifier(), PASS_FAILING_AFTER))
+        jdbc.sql(ROWS.formatted(tenant.qualifier()))
                 .param("ids", SqlArrays.uuids(messageIds))
                 .query((rs, n) -> row(rs))
                 .list()

@@ -158,33 +158,26 @@ public class InboundStore {
             return arrivals;
         }
         List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
-        WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null);
-        Map<UUID, InboundInsert.Stored> inserted;
-        try {
-            inserted = insert.insert(tenant,
-                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids, worker);
-        } catch (RuntimeException e) {
-            if (worker != null) {
-                worker.close();
-            }
-            throw e;
-        }
         List<Arrival> left = new ArrayList<>();
         List<WorkItem> items = new ArrayList<>();
-        for (int i = 0; i < arrivals.size(); i++) {
-            InboundInsert.Stored message = inserted.get(ids.get(i));
-            if (message == null) {
-                left.add(arrivals.get(i));
-            } else {
-                stored[arrivals.get(i).delivery()]++;
-                signals.changed(message.conversationId());
-                items.add(message.item());
+        try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
+            Map<UUID, InboundInsert.Stored> inserted = insert.insert(tenant,
+                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids, worker);
+            for (int i = 0; i < arrivals.size(); i++) {
+                InboundInsert.Stored message = inserted.get(ids.get(i));
+                if (message == null) {
+                    left.add(arrivals.get(i));
+                } else {
+                    stored[arrivals.get(i).delivery()]++;
+                    signals.changed(message.conversationId());
+                    items.add(message.item());
+                }
             }
-        }
-        if (worker != null) {
-            worker.run(items);
-        } else if (!items.isEmpty()) {
-            queue.signalAfterCommit();
+            if (worker != null) {
+                worker.run(items);
+            } else if (!items.isEmpty()) {
+                queue.signalAfterCommit();
+            }
         }
         return left;
     }

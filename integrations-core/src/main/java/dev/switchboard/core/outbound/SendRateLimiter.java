@@ -194,8 +194,8 @@ public class SendRateLimiter {
         if (!config.rateLimits()) {
             return ChronoUnit.FOREVER.getDuration();
         }
-        double published = isGroup(chatId) ? limits.perGroupPerMinute() / 60.0 : limits.perChatPerSecond();
-        return chatRate(chatId, limits).interval().minusNanos((long) (1e9 / published / config.rateScale()));
+        return chatRate(chatId, limits).interval()
+                .minusNanos((long) (1e9 / publishedChatRate(chatId, limits) / config.rateScale()));
     }
 
     /** A key's refill interval and the sends it admits at once. */
@@ -208,11 +208,13 @@ public class SendRateLimiter {
     }
 
     private Rate chatRate(String chatId, ChannelCapabilities limits) {
-        return isGroup(chatId) ? rate(limits.perGroupPerMinute() / 60.0) : rate(limits.perChatPerSecond());
+        return rate(publishedChatRate(chatId, limits));
     }
 
-    private static boolean isGroup(String chatId) {
-        return chatId.startsWith("-") || chatId.endsWith("@g.us");
+    /** The provider's sends per second to the chat: a group's or a person's. */
+    private static double publishedChatRate(String chatId, ChannelCapabilities limits) {
+        boolean group = chatId.startsWith("-") || chatId.endsWith("@g.us");
+        return group ? limits.perGroupPerMinute() / 60.0 : limits.perChatPerSecond();
     }
 
     /** Aimed {@link #SAFETY} under {@code perSecond}, holding the burst the rest of a second's allowance leaves. */

@@ -85,7 +85,10 @@ public class WorkDispatcher implements SmartLifecycle {
         return Optional.of(new Reservation());
     }
 
-    /** An idle worker held by {@link #reserveWorker}; closing it unused lets it go. */
+    /**
+     * An idle worker held by {@link #reserveWorker}; closing it unused lets it go (after
+     * {@link #run}, closing does nothing).
+     */
     public final class Reservation implements AutoCloseable {
 
         private final AtomicBoolean held = new AtomicBoolean(true);
