@@ -52,22 +52,32 @@ class InboundReads {
         this.jdbc = qualified.jdbc();
     }
 
+    /** How many of the latest earlier messages of a conversation the order check looks at. */
+    static final int NEAREST_EARLIER = 16;
+
     /**
      * A message waits behind the earlier messages of its conversation from the last day whose work
      * items remain, unless they failed three times: a message that keeps failing must not silence
-     * its conversation. The work items are looked up per earlier message (a subquery the planner
-     * cannot turn into a scan of the whole queue). {@code %1$s}: the tenant's schema qualifier.
+     * its conversation. Only the {@value #NEAREST_EARLIER} latest earlier messages are looked at:
+     * messages are handled in order, so while an earlier one waits, so does every later one, up to
+     * the latest; looking further would make each read cost as much as the conversation's whole
+     * day (an index probe of the queue per message). Each is looked up in the queue by itself, a
+     * subquery the planner cannot turn into a scan of the whole queue. {@code %1$s}: the tenant's
+     * schema qualifier.
      */
     private static final String ROWS = """
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
                    m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
                    i.id AS integration_id, i.type AS integration_type,
-                   EXISTS (SELECT 1 FROM %1$smessage e
-                           WHERE e.conversation_id = m.conversation_id AND e.direction = 'in'
-                             AND e.created_at > now() - interval '1 day' AND (e.created_at, e.id) < (m.created_at, m.id)
-                             AND e.id <> ALL (:ids)
-                             AND (SELECT true FROM public.work_item w
-                                  WHERE w.ref_id = e.id AND w.kind = 'inbound' AND (w.last_error IS NULL OR w.attempts < 3)
+                   EXISTS (SELECT 1 FROM (SELECT e.id FROM %1$smessage e
+                                          WHERE e.conversation_id = m.conversation_id AND e.direction = 'in'
+                                            AND e.created_at > now() - interval '1 day'
+                                            AND (e.created_at, e.id) < (m.created_at, m.id) AND e.id <> ALL (:ids)
+                                          ORDER BY e.created_at DESC
+                                          LIMIT %2$d) nearest
+                           WHERE (SELECT true FROM public.work_item w
+                                  WHERE w.ref_id = nearest.id AND w.kind = 'inbound'
+                                    AND (w.last_error IS NULL OR w.attempts < 3)
                                   LIMIT 1))
                        AS behind_earlier
             FROM %1$smessage m
@@ -87,7 +97,7 @@ class InboundReads {
      */
     Map<UUID, InboundRow> messages(TenantRef tenant, List<UUID> messageIds) {
         Map<UUID, InboundRow> rows = new HashMap<>();
-        jdbc.sql(ROWS.formatted(tenant.qualifier()))
+        jdbc.sql(ROWS.formatted(tenant.qualifier(), NEAREST_EARLIER))
                 .param("ids", SqlArrays.uuids(messageIds))
                 .query((rs, n) -> row(rs))
                 .list()
