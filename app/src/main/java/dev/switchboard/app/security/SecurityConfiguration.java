@@ -14,9 +14,10 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Four doors: the JSON API (a bearer token, or a UI session with CSRF), the provider webhooks
- * (each authenticated the provider's way by its channel, so open here), operations (health,
- * metrics, OpenAPI), and the web UI (session login, CSRF).
+ * Three doors: the JSON API (a bearer token, or a UI session with CSRF), operations (health,
+ * metrics, OpenAPI), and the web UI (session login, CSRF). The provider webhooks are answered
+ * before these filters ({@code WebhookFilter}): each is authenticated the provider's way by its
+ * channel.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminProperties.class)
@@ -46,21 +47,6 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
-        // providers authenticate with their own signatures and secrets (checked in the ingest
-        // path); the hot path carries no session, request cache, anonymous user or logout
-        return http.securityMatcher("/webhooks/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .logout(logout -> logout.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .build();
-    }
-
-    @Bean
-    @Order(3)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         return http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .csrf(csrf -> csrf.disable())
@@ -70,7 +56,7 @@ class SecurityConfiguration {
 
     /** The web UI: a session login with CSRF protection; everything but the login page needs it. */
     @Bean
-    @Order(4)
+    @Order(3)
     SecurityFilterChain ui(HttpSecurity http, TenantDirectory tenants, ProblemWriter problems) throws Exception {
         return http.securityMatcher("/**")
                 .addFilterAfter(new TenantScopeFilter(tenants, problems), AnonymousAuthenticationFilter.class)

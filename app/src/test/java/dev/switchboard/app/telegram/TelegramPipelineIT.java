@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.Api;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TgUser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +90,30 @@ class TelegramPipelineIT extends TelegramIT {
         Api.Response malformed = post(webhookPath, "{\"update_id\": ".getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Telegram-Bot-Api-Secret-Token", secret));
         assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
         assertThat(post(webhookPath, "{\"message\":{}}".getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Telegram-Bot-Api-Secret-Token", secret)).status()).isEqualTo(400);
 
         JsonNode integration = connected.tenant().api().get("/api/v1/integrations/" + connected.integrationId()).json();
         assertThat(integration.path("messagesReceived").asLong()).isZero();
         assertThat(connected.tenant().api().get("/api/v1/conversations").json().path("total").asInt()).isZero();
+    }
+
+    /** Webhooks are answered ahead of the filters the API and UI pass through, still with a request id. */
+    @Test
+    void aWebhooksAnswerCarriesItsRequestId() throws Exception {
+        Connected connected = connectEchoBot("request_id", "webhook");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest.Builder delivery = HttpRequest.newBuilder(URI.create(baseUrl() + webhookPath(connected)))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+
+        HttpResponse<String> traced = client.send(delivery.copy().header("X-Request-Id", "provider-trace-1").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> untraced = client.send(delivery.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(traced.statusCode()).isEqualTo(401);
+        assertThat(traced.headers().firstValue("X-Request-Id")).contains("provider-trace-1");
+        assertThat(untraced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.switchboard.app.api.webhooks;
 
 import dev.switchboard.app.api.problem.ProblemWriter;
+import dev.switchboard.app.config.RequestIds;
 import dev.switchboard.core.channel.WebhookRejectedException;
 import dev.switchboard.core.channel.WebhookRejectedException.Reason;
 import dev.switchboard.core.channel.WebhookReply;
 import dev.switchboard.core.channel.WebhookRequest;
 import dev.switchboard.core.config.PublicUrl;
 import dev.switchboard.core.webhook.WebhookIngest;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,36 +26,53 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /webhooks/{segment}/{webhookKey}[/{subPath}]}: hands the raw delivery to the ingest
  * path and answers 200 only after it is stored; a rejection is a problem document with the
- * provider-facing status (404, 401, 400, 429). A plain servlet rather than a controller: every
- * provider delivery passes here, and Spring MVC's dispatch (handler mapping, argument
- * resolution, content negotiation) cost more CPU than storing the delivery. Bodies are never logged.
+ * provider-facing status (404, 401, 400, 429). Bodies are never logged.
+ *
+ * <p>A filter at the front of the chain that answers every request under {@code /webhooks} itself,
+ * giving it its request id ({@link RequestIds}): every provider delivery passes here, and what the
+ * rest of the chain does for the API and the UI (Spring Security's filters and their
+ * observations, the HTTP server observation, Spring MVC's dispatch) cost a webhook about as much
+ * CPU as its own work. A delivery needs none of it: its channel authenticates it the provider's
+ * way, and {@code switchboard.webhooks} measures it.
  */
-final class WebhookServlet extends HttpServlet {
+final class WebhookFilter extends HttpFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
+    /** Where webhooks are served, below the context path. */
+    static final String PREFIX = "/webhooks";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookFilter.class);
     private static final int MAX_BODY = 1 << 20;
 
     private final transient WebhookIngest ingest;
     private final transient PublicUrl publicUrl;
     private final transient ProblemWriter problems;
 
-    WebhookServlet(WebhookIngest ingest, PublicUrl publicUrl, ProblemWriter problems) {
+    WebhookFilter(WebhookIngest ingest, PublicUrl publicUrl, ProblemWriter problems) {
         this.ingest = ingest;
         this.publicUrl = publicUrl;
         this.problems = problems;
     }
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain rest) throws IOException {
+        RequestIds.open(request, response);
+        try {
+            answer(request, response);
+        } finally {
+            RequestIds.close();
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
             problems.write(response, 405, "a webhook accepts only POST");
             return;
         }
         try {
-            WebhookPath path = WebhookPath.parse(request.getPathInfo());
+            WebhookPath path = WebhookPath.parse(pathAfterPrefix(request));
             WebhookReply reply = ingest.ingest(path.segment(), path.webhookKey(), toWebhookRequest(request)).reply();
-            answer(response, reply);
+            reply(response, reply);
         } catch (WebhookRejectedException e) {
             problems.write(response, e.reason().status(), e.getMessage());
         } catch (RuntimeException e) {
@@ -62,7 +81,13 @@ final class WebhookServlet extends HttpServlet {
         }
     }
 
-    private static void answer(HttpServletResponse response, WebhookReply reply) throws IOException {
+    /** The path below {@link #PREFIX}: the filter sees the request before any servlet claims it. */
+    private static String pathAfterPrefix(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length()) : null;
+    }
+
+    private static void reply(HttpServletResponse response, WebhookReply reply) throws IOException {
         response.setStatus(200);
         if (reply.body() == null) {
             response.setContentLength(0);
