@@ -2,6 +2,7 @@ package dev.switchboard.core.integration;
 
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,5 +27,13 @@ public class StoredIntegrations {
                 .param("id", integrationId)
                 .query((rs, n) -> StoredIntegration.read(rs))
                 .optional();
+    }
+
+    /** The tenant's active integrations. */
+    public List<StoredIntegration> active(TenantRef tenant) {
+        return jdbc.sql("SELECT " + StoredIntegration.COLUMNS + " FROM " + tenant.qualifier() + "integration i WHERE i.status = :active")
+                .param("active", IntegrationStatus.ACTIVE.wireName())
+                .query((rs, n) -> StoredIntegration.read(rs))
+                .list();
     }
 }
