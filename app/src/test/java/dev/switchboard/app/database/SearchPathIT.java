@@ -82,6 +82,7 @@ class SearchPathIT extends AppIT {
                 assertThat(searchPath(connection)).isEqualTo("public");
                 assertThat(show(connection, "plan_cache_mode")).as("each statement planned once").isEqualTo("force_generic_plan");
                 assertThat(show(connection, "enable_seqscan")).as("plans that outlive small tables").isEqualTo("off");
+                assertThat(show(connection, "jit")).as("no compiling a disabled scan's huge cost").isEqualTo("off");
             }
         } finally {
             for (Connection connection : all) {

@@ -24,10 +24,13 @@ public record QualifiedPool(DataSource dataSource, JdbcClient jdbc) implements A
      * dozen connections those were a fifth of the database's time in the end-to-end benchmark).
      * Sequential scans are off because a plan outlives the table sizes it was made for: planned
      * while a new tenant's tables or the work queue were nearly empty, a scan looked cheaper than
-     * the key's index, and the connection kept scanning after they grew.
+     * the key's index, and the connection kept scanning after they grew. JIT compilation is off:
+     * a scan that remains the only way (a tenant's few integrations read by status) is costed as
+     * disabled, far above {@code jit_above_cost}, and PostgreSQL compiled that ten-row read anew on
+     * every call (200 ms each, {@code pg_stat_statements} of a benchmark run).
      */
-    public static final String CONNECTION_INIT_SQL =
-            "SET search_path TO public; SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off";
+    public static final String CONNECTION_INIT_SQL = "SET search_path TO public; SET plan_cache_mode = force_generic_plan;"
+            + " SET enable_seqscan = off; SET jit = off";
 
     public static QualifiedPool of(DataSource dataSource) {
         return new QualifiedPool(dataSource, JdbcClient.create(dataSource));
