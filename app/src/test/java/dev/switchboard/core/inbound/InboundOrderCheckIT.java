@@ -73,7 +73,9 @@ class InboundOrderCheckIT extends TelegramIT {
 
     /** A work item for an already answered message, due in an hour: as if it still waited. */
     private void waitingItemFor(TenantRef tenant, UUID messageId) {
-        jdbc.sql("INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at) VALUES (:tenant, 'inbound', :ref, now() + interval '1 hour')")
+        jdbc.sql("""
+                        INSERT INTO public.work_item (tenant_id, kind, ref_id, run_at)
+                        VALUES (:tenant, 'inbound', :ref, now() + interval '1 hour')""")
                 .param("tenant", tenant.id()).param("ref", messageId).update();
     }
 }

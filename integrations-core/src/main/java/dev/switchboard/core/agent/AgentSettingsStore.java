@@ -56,7 +56,8 @@ public class AgentSettingsStore {
     }
 
     private AgentSettings read(TenantRef tenant) {
-        return qualified.sql("SELECT kind, system_prompt, llm::text AS llm, llm_api_key FROM " + tenant.qualifier() + "agent_config")
+        return qualified.sql("SELECT kind, system_prompt, llm::text AS llm, llm_api_key FROM "
+                        + tenant.qualifier() + "agent_config")
                 .query((rs, n) -> new AgentSettings(rs.getString("kind"), rs.getString("system_prompt"),
                         Json.readMap(rs.getString("llm")), open(tenant, rs.getBytes("llm_api_key"))))
                 .single();

@@ -31,7 +31,8 @@ public class StoredIntegrations {
 
     /** The tenant's active integrations. */
     public List<StoredIntegration> active(TenantRef tenant) {
-        return jdbc.sql("SELECT " + StoredIntegration.COLUMNS + " FROM " + tenant.qualifier() + "integration i WHERE i.status = :active")
+        return jdbc.sql("SELECT " + StoredIntegration.COLUMNS + " FROM " + tenant.qualifier()
+                        + "integration i WHERE i.status = :active")
                 .param("active", IntegrationStatus.ACTIVE.wireName())
                 .query((rs, n) -> StoredIntegration.read(rs))
                 .list();

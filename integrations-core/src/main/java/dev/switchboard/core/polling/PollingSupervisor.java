@@ -35,8 +35,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs a {@link PollingLoop} for every active integration whose settings ask for polling, on the
- * node holding its lease. It re-examines all tenants periodically and at once after an
- * integration changes, so loops start, stop and move without a restart.
+ * node holding its lease. It re-examines all tenants periodically, and a changed integration at
+ * once, so loops start, stop and move without a restart.
  */
 @Component
 public class PollingSupervisor implements SmartLifecycle {
@@ -179,7 +179,8 @@ public class PollingSupervisor implements SmartLifecycle {
             it.remove();
             Optional<StoredIntegration> integration;
             try {
-                integration = change.removed() ? Optional.empty() : integrations.find(change.tenant(), change.integrationId());
+                integration = change.removed() ? Optional.empty()
+                        : integrations.find(change.tenant(), change.integrationId());
             } catch (DataAccessException e) {
                 integration = Optional.empty(); // a tenant being deleted right now
             }
