@@ -45,7 +45,9 @@ public abstract class AppIT {
         registry.add("switchboard.delivery.initial-backoff", () -> "200ms");
         registry.add("switchboard.polling.timeout", () -> "2s");
         registry.add("switchboard.polling.error-backoff", () -> "300ms");
-        registry.add("switchboard.polling.supervisor-interval", () -> "1s");
+        // longer than any test waits: a polling loop starts and stops on its integration's change
+        // alone, which the polling tests then prove (the periodic scan runs at start-up)
+        registry.add("switchboard.polling.supervisor-interval", () -> "60s");
         registry.add("switchboard.delivery.circuit.window", () -> "4");
         registry.add("switchboard.delivery.circuit.minimum-calls", () -> "4");
         registry.add("switchboard.delivery.circuit.open-duration", () -> "3s");
