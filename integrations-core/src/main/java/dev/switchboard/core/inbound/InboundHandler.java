@@ -1,7 +1,5 @@
 package dev.switchboard.core.inbound;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.agent.AgentRegistry;
 import dev.switchboard.core.agent.AgentReply;
 import dev.switchboard.core.agent.AgentService;
@@ -57,12 +55,6 @@ class InboundHandler implements WorkHandler {
      */
     private static final Duration ORDER_WAIT = Duration.ofMillis(100);
 
-    /** Per tenant, whether its agent answers at once; a changed agent regroups within seconds. */
-    private final Cache<UUID, Boolean> immediateAgent = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(5))
-            .build();
-
     private final InboundReads reads;
     private final InboundTriage triage;
     private final AgentRegistry agents;
@@ -91,9 +83,7 @@ class InboundHandler implements WorkHandler {
      */
     @Override
     public int groupSize(WorkItem item) {
-        boolean immediate = immediateAgent.get(item.tenantId(), tenant -> agents
-                .byKind(tx.execute(status -> agentSettings.current().kind()))
-                .map(AgentService::immediate).orElse(true));
+        boolean immediate = agents.byKind(agentSettings.current().kind()).map(AgentService::immediate).orElse(true);
         return immediate ? GROUP_SIZE : 1;
     }
 
