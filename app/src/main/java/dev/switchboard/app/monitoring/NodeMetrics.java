@@ -30,7 +30,7 @@ class NodeMetrics {
      * Prometheus still has them, under their method.
      */
     private static final Set<String> LONG_POLLS = Set.of("getUpdates", "receiveNotification");
-    private static final Set<String> WEBHOOK_OK = Set.of("stored", "duplicate");
+    private static final Set<String> WEBHOOK_OK = Set.of("accepted", "ignored");
 
     private final MeterRegistry registry;
     private final WorkQueue queue;

@@ -1,7 +1,6 @@
 package dev.switchboard.core.inbound;
 
 import dev.switchboard.core.channel.InboundEvent;
-import dev.switchboard.core.inbound.InboundStore.Delivery;
 import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,73 +23,74 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit of concurrent webhooks: deliveries for one tenant that arrive while its previous
- * transaction is running wait for it, then go into the next transaction together, and each is
- * answered after that commit. One transaction (and one statement per table) then stores what
- * would have taken one each; nothing is answered before it is durable.
+ * Group commit of concurrent webhooks into the inbox: deliveries that arrive while their lane's
+ * previous insert is running wait for it, then go into the next insert together, and each is
+ * answered after that commit. One statement and one commit then take what would have taken one
+ * each; nothing is answered before it is durable. The {@link InboxMover} stores them into their
+ * tenants' schemas from there.
  *
- * <p>Each tenant has a lane with at most one committer at a time. The request that finds its
- * lane idle commits itself, with whatever has queued behind it, and so pays no hand-off when
- * there is no contention; once its own delivery is stored it passes the rest of the queue to a
- * committer thread, so no request keeps committing for others while its own answer waits.
- * A group that fails is retried delivery by delivery, so one bad delivery fails alone.
+ * <p>A few lanes, each with at most one committer at a time; an integration always uses the same
+ * lane, so its deliveries enter the inbox in the order they came. The request that finds its lane
+ * idle commits itself, with whatever has queued behind it, and so pays no hand-off when there is
+ * no contention; once its own delivery is in, it passes the rest of the queue to a committer
+ * thread, so no request keeps committing for others while its own answer waits. A group that
+ * fails is retried delivery by delivery, so one bad delivery fails alone.
  */
 @Component
 public class InboundGroupCommit implements DisposableBean {
 
-    /** The most events one transaction takes: enough to amortize it, small enough to keep it short. */
-    static final int MAX_EVENTS = 256;
+    /** The most deliveries one insert takes: enough to amortize it, small enough to keep it short. */
+    static final int MAX_DELIVERIES = 256;
+    /** Commits at a time: a few overlap one insert's round trip with the next's, more only split groups. */
+    private static final int LANES = 4;
     private static final Duration MAX_WAIT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(InboundGroupCommit.class);
 
-    private final InboundStore store;
-    private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
+    private final InboxRows inbox;
+    private final InboxMover mover;
+    private final Lane[] lanes = new Lane[LANES];
     private final ExecutorService committers = Threads.perTask("sb-ingest-commit");
 
-    public InboundGroupCommit(InboundStore store) {
-        this.store = store;
+    public InboundGroupCommit(InboxRows inbox, InboxMover mover) {
+        this.inbox = inbox;
+        this.mover = mover;
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane();
+        }
     }
 
     /** A delivery waiting for its commit. */
-    private record Pending(Delivery delivery, CompletableFuture<Integer> stored) {
+    private record Pending(InboxRows.NewRow row, CompletableFuture<Void> stored) {
     }
 
-    /** One tenant's queue, and whether a committer is working on it. */
+    /** A queue of deliveries, and whether a committer is working on it. */
     private static final class Lane {
-        final TenantRef tenant;
         final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
         final AtomicBoolean committing = new AtomicBoolean();
 
-        Lane(TenantRef tenant) {
-            this.tenant = tenant;
-        }
-
         List<Pending> nextGroup() {
             List<Pending> group = new ArrayList<>();
-            int events = 0;
-            for (Pending next = queue.peek(); next != null && (group.isEmpty() || events < MAX_EVENTS); next = queue.peek()) {
-                group.add(queue.poll());
-                events += next.delivery().events().size();
+            for (Pending next = queue.poll(); next != null; next = group.size() < MAX_DELIVERIES ? queue.poll() : null) {
+                group.add(next);
             }
             return group;
         }
     }
 
     /**
-     * Stores one delivery for the tenant in context, together with the deliveries of its tenant
-     * that are waiting at the same time.
-     *
-     * @return how many of its events were new
+     * Appends one delivery of an integration of the tenant in context to the inbox, together with
+     * the deliveries of its lane that are waiting at the same time; returns once it is committed.
      */
-    public int store(UUID integrationId, List<InboundEvent> events) {
+    public void append(UUID integrationId, String channelType, List<InboundEvent> events) {
         TenantRef tenant = TenantContext.require();
-        Pending mine = new Pending(new Delivery(integrationId, events), new CompletableFuture<>());
-        Lane lane = lanes.computeIfAbsent(tenant.id(), id -> new Lane(tenant));
+        Pending mine = new Pending(new InboxRows.NewRow(tenant.id(), integrationId, channelType, events),
+                new CompletableFuture<>());
+        Lane lane = lanes[Math.floorMod(integrationId.hashCode(), LANES)];
         lane.queue.add(mine);
         if (lane.committing.compareAndSet(false, true)) {
             commitUntilStored(lane, mine);
         }
-        return await(mine);
+        await(mine);
     }
 
     /** Commits groups until {@code mine} is stored (null: until the queue is empty), then lets go of the lane. */
@@ -99,7 +98,7 @@ public class InboundGroupCommit implements DisposableBean {
         while (true) {
             List<Pending> group = lane.nextGroup();
             if (!group.isEmpty()) {
-                commit(lane.tenant, group);
+                commit(group);
                 if (mine == null || !mine.stored().isDone()) {
                     continue;
                 }
@@ -125,29 +124,26 @@ public class InboundGroupCommit implements DisposableBean {
         }
     }
 
-    private void commit(TenantRef tenant, List<Pending> group) {
-        try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-            try {
-                int[] stored = store.storeAll(group.stream().map(Pending::delivery).toList());
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).stored().complete(stored[i]);
-                }
-            } catch (RuntimeException e) {
-                if (group.size() == 1) {
-                    group.get(0).stored().completeExceptionally(e);
-                    return;
-                }
-                log.info("group of {} deliveries not stored ({}): storing them one by one", group.size(), e.toString());
-                group.forEach(pending -> commit(tenant, List.of(pending)));
-            } catch (Error e) { // not rethrown: the lane must go on, and every request hears of it
-                group.forEach(pending -> pending.stored().completeExceptionally(e));
+    private void commit(List<Pending> group) {
+        try {
+            inbox.append(group.stream().map(Pending::row).toList());
+            mover.wake();
+            group.forEach(pending -> pending.stored().complete(null));
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).stored().completeExceptionally(e);
+                return;
             }
+            log.info("group of {} deliveries not stored ({}): storing them one by one", group.size(), e.toString());
+            group.forEach(pending -> commit(List.of(pending)));
+        } catch (Error e) { // not rethrown: the lane must go on, and every request hears of it
+            group.forEach(pending -> pending.stored().completeExceptionally(e));
         }
     }
 
-    private static int await(Pending pending) {
+    private static void await(Pending pending) {
         try {
-            return pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            pending.stored().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -14,6 +14,7 @@ import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -47,9 +48,10 @@ class InboundInsert {
             WITH arrival AS (
                 SELECT * FROM unnest(:ids, :integrations, :externals, :providerIds, :kinds, :texts, :payloads,
                                      :senders, :names, :usernames, :phones, :languages, :chats, :contactIds,
-                                     :conversationIds) WITH ORDINALITY
+                                     :conversationIds, :receivedAts) WITH ORDINALITY
                      AS a (id, integration_id, external_id, provider_message_id, kind, text, payload, sender_id,
-                           display_name, username, phone, language, chat_id, new_contact_id, new_conversation_id, n)
+                           display_name, username, phone, language, chat_id, new_contact_id, new_conversation_id,
+                           received_at, n)
             ), fresh AS (
                 SELECT * FROM arrival a
                 WHERE NOT EXISTS (SELECT 1 FROM %1$smessage m
@@ -85,7 +87,8 @@ class InboundInsert {
                 INSERT INTO %1$smessage (id, conversation_id, integration_id, direction, external_id, provider_message_id,
                                      kind, text, payload, status, created_at, updated_at)
                 SELECT f.id, co.id, f.integration_id, 'in', f.external_id, f.provider_message_id, f.kind, f.text,
-                       f.payload::jsonb, :received, clock_timestamp(), clock_timestamp()
+                       f.payload::jsonb, :received, coalesce(f.received_at::timestamptz, clock_timestamp()),
+                       clock_timestamp()
                 FROM fresh f JOIN conversation_of co ON co.integration_id = f.integration_id AND co.chat_id = f.chat_id
                 ORDER BY f.n
                 ON CONFLICT (integration_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
@@ -103,8 +106,8 @@ class InboundInsert {
             FROM stored s JOIN queued q ON q.ref_id = s.id
             """;
 
-    /** A message to store, of an integration. */
-    record Row(UUID integrationId, InboundMessage message) {
+    /** A message to store, of an integration, received at a time (null: now). */
+    record Row(UUID integrationId, InboundMessage message, Instant receivedAt) {
     }
 
     /** A stored message, its conversation and its work item. */
@@ -141,6 +144,7 @@ class InboundInsert {
                 .param("chats", texts(column(rows, r -> r.message().chatId())))
                 .param("contactIds", uuids(column(rows, r -> UUID.randomUUID())))
                 .param("conversationIds", uuids(column(rows, r -> UUID.randomUUID())))
+                .param("receivedAts", texts(column(rows, r -> text(r.receivedAt()))))
                 .param("received", MessageStatus.RECEIVED.wireName())
                 .param("tenant", tenant.id())
                 .param("kind", WorkKinds.INBOUND)
@@ -157,6 +161,11 @@ class InboundInsert {
                 })
                 .list();
         return stored;
+    }
+
+    /** A time as a {@code text[]} element PostgreSQL reads as {@code timestamptz}. */
+    static String text(Instant time) {
+        return time == null ? null : time.toString();
     }
 
     private static <T> List<T> column(List<Row> rows, Function<Row, T> value) {

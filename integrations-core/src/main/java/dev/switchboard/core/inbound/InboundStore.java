@@ -20,6 +20,7 @@ import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.conversation.ConversationWriter.Key;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,12 +66,16 @@ public class InboundStore {
         this.receipts = receipts;
     }
 
-    /** One webhook's (or one poll's) events for one integration. */
-    public record Delivery(UUID integrationId, List<InboundEvent> events) {
+    /**
+     * One webhook's (or one poll's) events for one integration.
+     *
+     * @param receivedAt when it reached us, the time its messages are stored with; null: now
+     */
+    public record Delivery(UUID integrationId, List<InboundEvent> events, Instant receivedAt) {
     }
 
     /** A message of one of the deliveries being stored. */
-    private record Arrival(int delivery, UUID integrationId, InboundMessage message) {
+    private record Arrival(int delivery, UUID integrationId, InboundMessage message, Instant receivedAt) {
 
         Key sender() {
             return new Key(integrationId, message.sender().externalId());
@@ -83,7 +88,7 @@ public class InboundStore {
 
     /** @return how many events were new (the rest were redeliveries) */
     public int store(UUID integrationId, List<InboundEvent> events) {
-        return storeAll(List.of(new Delivery(integrationId, events)))[0];
+        return storeAll(List.of(new Delivery(integrationId, events, null)))[0];
     }
 
     /**
@@ -135,10 +140,10 @@ public class InboundStore {
         Set<Key> seen = new HashSet<>();
         List<Arrival> arrivals = new ArrayList<>();
         for (int d = 0; d < deliveries.size(); d++) {
-            UUID integrationId = deliveries.get(d).integrationId();
-            for (InboundEvent event : deliveries.get(d).events()) {
-                if (event instanceof InboundMessage message && seen.add(new Key(integrationId, message.dedupKey()))) {
-                    arrivals.add(new Arrival(d, integrationId, message));
+            Delivery delivery = deliveries.get(d);
+            for (InboundEvent event : delivery.events()) {
+                if (event instanceof InboundMessage message && seen.add(new Key(delivery.integrationId(), message.dedupKey()))) {
+                    arrivals.add(new Arrival(d, delivery.integrationId(), message, delivery.receivedAt()));
                 }
             }
         }
@@ -162,7 +167,7 @@ public class InboundStore {
         List<WorkItem> items = new ArrayList<>();
         try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
             Map<UUID, InboundInsert.Stored> inserted = insert.insert(tenant,
-                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message())).toList(), ids, worker);
+                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList(), ids, worker);
             for (int i = 0; i < arrivals.size(); i++) {
                 InboundInsert.Stored message = inserted.get(ids.get(i));
                 if (message == null) {
@@ -204,9 +209,12 @@ public class InboundStore {
                 INSERT INTO message (id, conversation_id, integration_id, direction, external_id, provider_message_id,
                                      kind, text, payload, status, created_at, updated_at)
                 SELECT m.id, m.conversation_id, m.integration_id, 'in', m.external_id, m.provider_message_id,
-                       m.kind, m.text, m.payload::jsonb, 'received', clock_timestamp(), clock_timestamp()
-                FROM unnest(:ids, :conversations, :integrations, :externals, :providerIds, :kinds, :texts, :payloads)
-                     AS m (id, conversation_id, integration_id, external_id, provider_message_id, kind, text, payload)
+                       m.kind, m.text, m.payload::jsonb, 'received', coalesce(m.received_at::timestamptz, clock_timestamp()),
+                       clock_timestamp()
+                FROM unnest(:ids, :conversations, :integrations, :externals, :providerIds, :kinds, :texts, :payloads,
+                            :receivedAts)
+                     AS m (id, conversation_id, integration_id, external_id, provider_message_id, kind, text, payload,
+                           received_at)
                 ON CONFLICT (integration_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
                 RETURNING id
                 """)
@@ -218,6 +226,7 @@ public class InboundStore {
                 .param("kinds", texts(fresh.stream().map(a -> a.message().kind().wireName()).toList()))
                 .param("texts", texts(fresh.stream().map(a -> a.message().text()).toList()))
                 .param("payloads", texts(fresh.stream().map(a -> Json.write(a.message().payload())).toList()))
+                .param("receivedAts", texts(fresh.stream().map(a -> InboundInsert.text(a.receivedAt())).toList()))
                 .query(UUID.class)
                 .list());
 

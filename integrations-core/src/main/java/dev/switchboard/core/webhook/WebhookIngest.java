@@ -32,9 +32,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The inbound path of every webhook: route lookup → the provider's authentication → parsing →
- * one transaction that stores the events and enqueues their processing (shared with the
- * concurrent webhooks of the same tenant: {@link InboundGroupCommit}). It returns only after
- * that commit, so the provider's 2xx means "durably stored". Any rejection stores nothing.
+ * the events appended to the inbox, one row in a commit shared with concurrent webhooks
+ * ({@link InboundGroupCommit}), from where the inbox mover stores them in the tenant's schema and
+ * enqueues their processing. It returns only after that commit, so the provider's 2xx means
+ * "durably accepted". Any rejection stores nothing.
  */
 @Service
 public class WebhookIngest implements DisposableBean {
@@ -90,18 +91,21 @@ public class WebhookIngest implements DisposableBean {
         this.metrics = metrics;
     }
 
-    /** What the webhook is answered with: stored or not, the same answer (a redelivery is a success). */
-    public record Outcome(int stored, WebhookReply reply) {
+    /**
+     * What the webhook is answered with (a redelivery gets the same: it is a success).
+     *
+     * @param accepted how many events it carried; a redelivery's are accepted, and stored as a no-op
+     */
+    public record Outcome(int accepted, WebhookReply reply) {
     }
 
-    /** @return how many events were new, and the provider's answer */
+    /** @return how many events were accepted, and the provider's answer */
     public Outcome ingest(String segment, String webhookKey, WebhookRequest request) {
         long started = System.nanoTime();
         String type = channels.byWebhookSegment(segment).map(ChannelProvider::type).orElse("unknown");
         try {
             Outcome outcome = ingestMeasured(segment, webhookKey, request);
-            metrics.webhook(type, outcome.stored() > 0 ? "stored" : "duplicate", Duration.ofNanos(System.nanoTime() - started));
-            metrics.messages(type, "in", "received", outcome.stored());
+            metrics.webhook(type, outcome.accepted() > 0 ? "accepted" : "ignored", Duration.ofNanos(System.nanoTime() - started));
             return outcome;
         } catch (WebhookRejectedException e) {
             metrics.webhook(type, e.reason().name().toLowerCase(Locale.ROOT), Duration.ofNanos(System.nanoTime() - started));
@@ -127,8 +131,10 @@ public class WebhookIngest implements DisposableBean {
             MDC.put(INTEGRATION_LOG_KEY, route.integrationId().toString());
             provider.authenticate(handle, request);
             List<InboundEvent> events = provider.parse(handle, request);
-            int stored = events.isEmpty() ? 0 : groupCommit.store(route.integrationId(), events);
-            return new Outcome(stored, provider.webhookReply(handle, request));
+            if (!events.isEmpty()) {
+                groupCommit.append(route.integrationId(), provider.type(), events);
+            }
+            return new Outcome(events.size(), provider.webhookReply(handle, request));
         } finally {
             MDC.remove(INTEGRATION_LOG_KEY);
         }
