@@ -78,6 +78,21 @@ class InboxMoverIT extends TelegramIT {
                 .isBefore(moved);
     }
 
+    @Test
+    void theDeliveriesOfATenantDeletedMeanwhileAreDropped() {
+        Connected connected = silentBot("inbox_gone");
+        UUID integrationId = UUID.fromString(connected.integrationId());
+        mover.stop();
+        try {
+            append(connected, integrationId, List.of(message("gone-1", "5350000003", "too late")));
+            assertThat(admin().delete("/api/v1/tenants/" + connected.tenant().slug() + "?confirm="
+                    + connected.tenant().slug()).status()).isEqualTo(204);
+        } finally {
+            mover.start();
+        }
+        awaitEmptyInbox(connected);
+    }
+
     @SafeVarargs
     private void append(Connected connected, UUID integrationId, List<InboundEvent>... deliveries) {
         inbox.append(Arrays.stream(deliveries)

@@ -115,7 +115,7 @@ public class InboxMover implements SmartLifecycle {
 
     private void storeTenant(UUID tenantId, List<InboxRows.Row> rows, List<Long> done, List<Long> failed) {
         Optional<TenantRef> tenant = tenants.byId(tenantId);
-        if (tenant.isEmpty()) { // deleted while its deliveries waited: they went with it
+        if (tenant.isEmpty()) { // deleted while its deliveries waited: they go with it
             rows.forEach(row -> done.add(row.id()));
             return;
         }
@@ -141,8 +141,8 @@ public class InboxMover implements SmartLifecycle {
                 return;
             }
             InboxRows.Row row = group.get(0);
-            if (integrations.find(tenant, row.integrationId()).isEmpty()) {
-                log.info("inbox delivery dropped: its integration is gone tenant={} integration={}",
+            if (gone(tenant, row.integrationId())) {
+                log.info("inbox delivery dropped: its tenant or integration is gone tenant={} integration={}",
                         tenant.slug(), row.integrationId());
                 done.add(row.id());
             } else {
@@ -151,6 +151,12 @@ public class InboxMover implements SmartLifecycle {
                 failed.add(row.id());
             }
         }
+    }
+
+    /** Whether the tenant (read afresh: another node may have deleted it) or its integration no longer exists. */
+    private boolean gone(TenantRef tenant, UUID integrationId) {
+        tenants.forget(tenant.id());
+        return tenants.byId(tenant.id()).isEmpty() || integrations.find(tenant, integrationId).isEmpty();
     }
 
     private static InboundStore.Delivery delivery(InboxRows.Row row) {
@@ -183,6 +189,12 @@ public class InboxMover implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Starts before the web server and stops after it, like the workers it hands items to. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
     }
 
     @Override

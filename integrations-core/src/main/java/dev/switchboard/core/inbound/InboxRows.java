@@ -51,7 +51,7 @@ class InboxRows {
     void append(List<NewRow> rows) {
         jdbc.sql("""
                 INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events)
-                SELECT tenant_id, integration_id, channel_type, events::jsonb
+                SELECT tenant_id, integration_id, channel_type, events
                 FROM unnest(:tenants, :integrations, :types, :events) AS r (tenant_id, integration_id, channel_type, events)
                 """)
                 .param("tenants", uuids(rows.stream().map(NewRow::tenantId).toList()))
@@ -110,7 +110,7 @@ class InboxRows {
         /** The oldest deliveries that are due, in the order they arrived. */
         List<Row> next(int limit) {
             return jdbc.sql("""
-                    SELECT id, tenant_id, integration_id, channel_type, received_at, events::text, attempts
+                    SELECT id, tenant_id, integration_id, channel_type, received_at, events, attempts
                     FROM public.inbox
                     WHERE next_attempt_at IS NULL OR next_attempt_at <= now()
                     ORDER BY id LIMIT :limit
