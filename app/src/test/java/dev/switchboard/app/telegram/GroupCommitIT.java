@@ -6,6 +6,7 @@ import dev.switchboard.app.support.Api;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.MessageKind;
 import dev.switchboard.core.inbound.InboundGroupCommit;
+import dev.switchboard.core.inbound.InboxMover;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,9 @@ class GroupCommitIT extends TelegramIT {
     private InboundGroupCommit groupCommit;
 
     @Autowired
+    private InboxMover mover;
+
+    @Autowired
     private JdbcClient jdbc;
 
     @Test
@@ -59,7 +63,17 @@ class GroupCommitIT extends TelegramIT {
         }
         Collections.shuffle(posts);
 
-        List<Integer> statuses = runConcurrently(posts, 24);
+        List<Integer> statuses;
+        mover.stop(); // the deliveries stay in the inbox, to be looked at
+        try {
+            statuses = runConcurrently(posts, 24);
+            String inbox = "FROM public.inbox WHERE tenant_id = '" + connected.tenant().id() + "'::uuid";
+            assertThat(count("SELECT count(*) " + inbox)).isEqualTo(2L * UPDATES);
+            // the rows written by one transaction share its xmin: fewer transactions than webhooks means groups
+            assertThat(count("SELECT count(DISTINCT xmin::text) " + inbox)).isLessThan(UPDATES);
+        } finally {
+            mover.start();
+        }
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(2 * UPDATES);
         assertThat(statuses).filteredOn(s -> s == 400).hasSize(10);

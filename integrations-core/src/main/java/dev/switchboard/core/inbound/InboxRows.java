@@ -1,8 +1,6 @@
 package dev.switchboard.core.inbound;
 
 import static dev.switchboard.core.support.SqlArrays.longs;
-import static dev.switchboard.core.support.SqlArrays.texts;
-import static dev.switchboard.core.support.SqlArrays.uuids;
 
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.tenant.QualifiedPool;
@@ -41,24 +39,26 @@ class InboxRows {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
     InboxRows(QualifiedPool pool) {
         this.dataSource = pool.dataSource();
         this.jdbc = pool.jdbc();
+        this.jdbcTemplate = new JdbcTemplate(pool.dataSource());
     }
 
-    /** Appends deliveries with one statement, committed (durably) when it returns. */
+    /**
+     * Appends deliveries with one round trip, committed (durably, once for all) when it returns: a
+     * JDBC batch, which the driver sends before a single sync, so PostgreSQL runs it as one
+     * implicit transaction. Not one statement over arrays: the driver writes a {@code text[]}
+     * parameter as one escaped literal, and escaping every delivery's JSON was a tenth of the
+     * server's CPU in the ingest benchmark.
+     */
     void append(List<NewRow> rows) {
-        jdbc.sql("""
-                INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events)
-                SELECT tenant_id, integration_id, channel_type, events
-                FROM unnest(:tenants, :integrations, :types, :events) AS r (tenant_id, integration_id, channel_type, events)
-                """)
-                .param("tenants", uuids(rows.stream().map(NewRow::tenantId).toList()))
-                .param("integrations", uuids(rows.stream().map(NewRow::integrationId).toList()))
-                .param("types", texts(rows.stream().map(NewRow::channelType).toList()))
-                .param("events", texts(rows.stream().map(r -> InboxEvents.write(r.events())).toList()))
-                .update();
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events) VALUES (?, ?, ?, ?)
+                """, rows.stream().map(r -> new Object[] {r.tenantId(), r.integrationId(), r.channelType(),
+                InboxEvents.write(r.events())}).toList());
     }
 
     /** How many deliveries wait, for the gauge operators watch. */
