@@ -62,10 +62,12 @@ class InboundReads {
      * messages are handled in order, so while an earlier one waits, so does every later one, up to
      * the latest; looking further would make each read cost as much as the conversation's whole
      * day (an index probe of the queue per message). Each is looked up in the queue by itself, a
-     * subquery the planner cannot turn into a scan of the whole queue. {@code %1$s}: the tenant's
-     * schema qualifier.
+     * subquery the planner cannot turn into a scan of the whole queue; its kind is compared in the
+     * "C" collation, as the index for it is defined ({@code V10__inbound_ref_index.sql}), so that no
+     * other index of the queue can serve it, even in a plan made while the queue was empty.
+     * {@code %1$s}: the tenant's schema qualifier.
      */
-    private static final String ROWS = """
+    static final String ROWS = """
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
                    m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
                    i.id AS integration_id, i.type AS integration_type,
@@ -76,7 +78,7 @@ class InboundReads {
                                           ORDER BY e.created_at DESC
                                           LIMIT %2$d) nearest
                            WHERE (SELECT true FROM public.work_item w
-                                  WHERE w.ref_id = nearest.id AND w.kind = 'inbound'
+                                  WHERE w.ref_id = nearest.id AND (w.kind COLLATE "C") = 'inbound'
                                     AND (w.last_error IS NULL OR w.attempts < 3)
                                   LIMIT 1))
                        AS behind_earlier
