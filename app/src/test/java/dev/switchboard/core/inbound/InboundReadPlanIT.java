@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The inbound read is planned once per connection of the {@link QualifiedPool}, often while the
- * queue is empty (a node that just started, a queue that just drained): even then, its order check
- * must look an earlier message's work item up by reference, not walk the queue's other index,
- * whose cost grows with every item waiting under load.
+ * The inbound read is planned once per connection of the {@link QualifiedPool}, often while a new
+ * tenant's messages or the queue are empty (a node that just started, a queue that just drained):
+ * even then, its order check must find a conversation's earlier messages through the
+ * conversation's index and their work items by reference, not walk indexes whose cost grows with
+ * the tenant's day of messages or with every item waiting under load.
  */
 class InboundReadPlanIT extends AppIT {
 
@@ -24,7 +25,7 @@ class InboundReadPlanIT extends AppIT {
     private QualifiedPool pool;
 
     @Test
-    void theOrderCheckLooksWorkItemsUpByReferenceWhenPlannedOnAnEmptyQueue() throws Exception {
+    void theOrderCheckUsesTheConversationAndReferenceIndexesWhenPlannedOnEmptyTables() throws Exception {
         String schema = newTenant("read_plan").schema() + ".";
         List<String> plan = new ArrayList<>();
         try (Connection connection = pool.dataSource().getConnection(); Statement sql = connection.createStatement()) {
@@ -45,6 +46,8 @@ class InboundReadPlanIT extends AppIT {
                 connection.setAutoCommit(true);
             }
         }
-        assertThat(String.join("\n", plan)).contains("work_item_inbound_ref").doesNotContain("work_item_tenant_due");
+        assertThat(String.join("\n", plan))
+                .contains("message_conversation", "work_item_inbound_ref")
+                .doesNotContain("message_created", "work_item_tenant_due");
     }
 }
