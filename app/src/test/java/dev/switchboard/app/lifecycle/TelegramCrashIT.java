@@ -155,7 +155,11 @@ class TelegramCrashIT {
         }
     }
 
-    /** 8 clients post updates 0..1999; when half are acknowledged, {@code kill} runs once. */
+    /**
+     * 8 clients post updates 0..1999; when half are acknowledged, {@code kill} runs once. From
+     * then on the clients slow down to one post per 25 ms each, so the kill lands midway however
+     * fast the server takes them in (a fast one took the other half within the kill's wait).
+     */
     private static void postAll(ServerProcess server, String path, String secret, List<TgUser> guests,
                                 Set<Integer> acknowledged, AtomicInteger cursor, Runnable kill) throws Exception {
         AtomicInteger killed = new AtomicInteger();
@@ -163,6 +167,9 @@ class TelegramCrashIT {
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 for (int n = cursor.getAndIncrement(); n < UPDATES; n = cursor.getAndIncrement()) {
+                    if (killed.get() == 1) {
+                        sleep(25);
+                    }
                     int status = post(server.baseUrl() + path, secret, n, guests);
                     if (status == 200) {
                         acknowledged.add(n);

@@ -1,15 +1,21 @@
 package dev.switchboard.app.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.switchboard.app.SwitchboardApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -29,6 +35,9 @@ public abstract class AppIT {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private JdbcClient platformSql;
 
     @DynamicPropertySource
     static void switchboardProperties(DynamicPropertyRegistry registry) {
@@ -84,6 +93,21 @@ public abstract class AppIT {
         }
         String apiKey = created.text("apiKey");
         return new TestTenant(UUID.fromString(created.text("id")), slug, apiKey, asKey(apiKey));
+    }
+
+    /** Webhook deliveries of the tenant that were answered but are not yet in its schema. */
+    protected long inInbox(UUID tenant) {
+        return platformSql.sql("SELECT count(*) FROM public.inbox WHERE tenant_id = :tenant").param("tenant", tenant)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Waits until the inbox mover has taken every answered delivery of the tenant into its
+     * schema: after it, what a webhook did (or did not) store can be counted.
+     */
+    protected void awaitEmptyInbox(UUID tenant) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(inInbox(tenant)).as("deliveries in the inbox").isZero());
     }
 
     public record TestTenant(UUID id, String slug, String apiKey, Api api) {

@@ -77,7 +77,7 @@ class GroupCommitIT extends TelegramIT {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(2 * UPDATES);
         assertThat(statuses).filteredOn(s -> s == 400).hasSize(10);
-        awaitEmptyInbox(connected);
+        awaitEmptyInbox(connected.tenant().id());
         String messages = "FROM " + connected.tenant().schema() + ".message WHERE integration_id = '"
                 + connected.integrationId() + "'::uuid";
         assertThat(count("SELECT count(*) " + messages)).isEqualTo(UPDATES);
@@ -141,11 +141,6 @@ class GroupCommitIT extends TelegramIT {
         assertThat(count("SELECT count(*) FROM " + connected.tenant().schema() + ".message WHERE integration_id = '"
                 + unknownIntegration + "'::uuid")).isZero();
         jdbc.sql("DELETE FROM public.inbox WHERE tenant_id = :tenant").param("tenant", tenant.id()).update();
-    }
-
-    private void awaitEmptyInbox(Connected connected) {
-        eventually(() -> assertThat(count("SELECT count(*) FROM public.inbox WHERE tenant_id = '"
-                + connected.tenant().id() + "'::uuid")).isZero());
     }
 
     /** A webhook bot whose tenant has no agent: what is stored stays as it came in. */

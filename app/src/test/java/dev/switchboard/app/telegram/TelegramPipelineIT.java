@@ -94,6 +94,7 @@ class TelegramPipelineIT extends TelegramIT {
         assertThat(post(webhookPath, "{\"message\":{}}".getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Telegram-Bot-Api-Secret-Token", secret)).status()).isEqualTo(400);
 
+        assertThat(inInbox(connected.tenant().id())).isZero();
         JsonNode integration = connected.tenant().api().get("/api/v1/integrations/" + connected.integrationId()).json();
         assertThat(integration.path("messagesReceived").asLong()).isZero();
         assertThat(connected.tenant().api().get("/api/v1/conversations").json().path("total").asInt()).isZero();
@@ -133,6 +134,8 @@ class TelegramPipelineIT extends TelegramIT {
                 .extracting(SentMessage::text).containsExactly("hello", "only once"));
         eventually(() -> assertThat(messagesOfChat(connected.tenant(), carol.id()))
                 .extracting(m -> m.path("text").asString()).containsExactly("hello", "hello", "only once", "only once"));
+        awaitEmptyInbox(connected.tenant().id()); // every redelivery was taken in, and stored nothing
+        assertThat(messagesOfChat(connected.tenant(), carol.id())).hasSize(4);
         assertThat(connected.tenant().api().get("/api/v1/integrations/" + connected.integrationId()).json()
                 .path("messagesReceived").asLong()).isEqualTo(2);
     }

@@ -248,6 +248,7 @@ class GreenApiPipelineIT extends WhatsAppIT {
 
         eventually(() -> assertThat(green.deliveries(id)).filteredOn(d -> idMessage.equals(d.idMessage()))
                 .extracting(GreenDelivery::status).containsExactly(200, 200, 200));
+        awaitEmptyInbox(connected.tenant().id());
         assertThat(messagesOfChat(connected.api(), connected.integrationId(), from + "@c.us")).hasSize(1);
         assertThat(integration(connected.api(), connected.integrationId()).path("messagesReceived").asLong()).isEqualTo(1);
     }
@@ -303,10 +304,12 @@ class GreenApiPipelineIT extends WhatsAppIT {
                 ours.getBytes(StandardCharsets.UTF_8), Map.of("Authorization", "Bearer " + token)).status())
                 .isEqualTo(404);
         assertThat(post(connected, "{\"typeWebhook\": ", "Bearer " + token).status()).isEqualTo(400);
+        assertThat(inInbox(connected.tenant().id())).isZero();
         assertThat(integration(connected.api(), connected.integrationId()).path("messagesReceived").asLong()).isZero();
 
         assertThat(post(connected, ours, token).status()).isEqualTo(200); // the bare token, as some set-ups send it
         assertThat(post(connected, ours, "Bearer " + token).status()).isEqualTo(200);
+        awaitEmptyInbox(connected.tenant().id());
         assertThat(integration(connected.api(), connected.integrationId()).path("messagesReceived").asLong()).isEqualTo(1);
         assertThat(integration(other.api(), other.integrationId()).path("messagesReceived").asLong()).isZero();
     }

@@ -273,6 +273,8 @@ class TwilioIT extends WhatsAppIT {
         Api.Response replay = post(path, genuine.params(), genuine.signature());
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.contentType()).startsWith("text/xml");
+        awaitEmptyInbox(connected.tenant().id());
+        assertThat(inInbox(other.tenant().id())).isZero();
         assertThat(messagesOfChat(connected.api(), connected.integrationId(), guest))
                 .extracting(m -> m.path("text").asString()).containsExactly("genuine");
         assertThat(integration(other.api(), other.integrationId()).path("messagesReceived").asLong()).isZero();
