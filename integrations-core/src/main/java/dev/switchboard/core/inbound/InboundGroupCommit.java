@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Group commit of concurrent webhooks into the inbox: deliveries that arrive while their lane's
  * previous insert is running wait for it, then go into the next insert together, and each is
- * answered after that commit. One statement and one commit then take what would have taken one
+ * answered after that commit. One round trip and one commit then take what would have taken one
  * each; nothing is answered before it is durable. The {@link InboxMover} stores them into their
  * tenants' schemas from there.
  *

@@ -166,8 +166,9 @@ public class InboundStore {
         List<Arrival> left = new ArrayList<>();
         List<WorkItem> items = new ArrayList<>();
         try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
-            Map<UUID, InboundInsert.Stored> inserted = insert.insert(tenant,
-                    arrivals.stream().map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList(), ids, worker);
+            List<InboundInsert.Row> rows = arrivals.stream()
+                    .map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList();
+            Map<UUID, InboundInsert.Stored> inserted = insert.insert(tenant, rows, ids, worker);
             for (int i = 0; i < arrivals.size(); i++) {
                 InboundInsert.Stored message = inserted.get(ids.get(i));
                 if (message == null) {

@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class InboxMover implements SmartLifecycle {
 
     static final int BATCH = 1_000;
+    /** The most deliveries of a tenant one group statement takes: the batch's share of a busy tenant is split. */
+    static final int GROUP = 256;
     static final Duration POLL = Duration.ofMillis(200);
     private static final Logger log = LoggerFactory.getLogger(InboxMover.class);
 
@@ -120,9 +122,8 @@ public class InboxMover implements SmartLifecycle {
             return;
         }
         try (TenantContext.Scope scope = TenantContext.enter(tenant.get())) {
-            for (int from = 0; from < rows.size(); from += InboundGroupCommit.MAX_DELIVERIES) {
-                storeGroup(tenant.get(), rows.subList(from, Math.min(rows.size(), from + InboundGroupCommit.MAX_DELIVERIES)),
-                        done, failed);
+            for (int from = 0; from < rows.size(); from += GROUP) {
+                storeGroup(tenant.get(), rows.subList(from, Math.min(rows.size(), from + GROUP)), done, failed);
             }
         }
     }
