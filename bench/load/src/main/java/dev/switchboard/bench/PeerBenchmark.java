@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class PeerBenchmark {
 
     private static final int CONNECTIONS = 64;
+    private static final int WARMUP_SECONDS = 10;
     private static final long PEER_FIRST_CHAT = 9_000_000_000L;
 
     private final Run run;
@@ -74,6 +75,13 @@ final class PeerBenchmark {
     private Side measure(String name, List<Provisioner.ConnectedBot> bots, long firstChat, Wrk wrk, String tag,
                          long firstUpdateId) throws Exception {
         Path targets = Wrk.targets(bots, firstChat, run.options().e2eChatsPerBot());
+        // a warm-up pass, not reported, for either server: the peer starts cold, Switchboard after the other runs
+        Wrk.Result warmup = wrk.run(baseUrlOf(bots.get(0)), targets, tag + "-warmup", firstUpdateId - 50_000_000L,
+                CONNECTIONS, WARMUP_SECONDS);
+        Chats.awaitEchoes(run.telegram(), bots, tag + "-warmup", warmup.ok());
+        if (!bots.get(0).tenantSlug().equals("peer")) {
+            run.awaitIdleQueue();
+        }
         Instant started = Instant.now();
         Wrk.Result result = wrk.run(baseUrlOf(bots.get(0)), targets, tag, firstUpdateId, CONNECTIONS,
                 run.options().seconds());
