@@ -20,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves webhooks' deliveries from the inbox into their tenants' schemas: takes the oldest few
- * hundred, stores each tenant's with {@link InboundStore} (large groups: one statement for a
+ * Moves webhooks' deliveries from the inbox into their tenants' schemas: takes the oldest
+ * thousand, stores each tenant's with {@link InboundStore} (large groups: one statement for a
  * tenant's share of the batch), and removes them from the inbox after that. A crash between the
  * two leaves them in the inbox, and storing them again is a no-op (the store de-duplicates).
  *
