@@ -22,6 +22,8 @@ final class PeerBenchmark {
 
     private static final int CONNECTIONS = 64;
     private static final int WARMUP_SECONDS = 10;
+    /** The warm-up's update ids start this far below the measured run's, so the two never share one. */
+    private static final long WARMUP_UPDATE_IDS = 50_000_000L;
     private static final long PEER_FIRST_CHAT = 9_000_000_000L;
 
     private final Run run;
@@ -76,10 +78,10 @@ final class PeerBenchmark {
                          long firstUpdateId) throws Exception {
         Path targets = Wrk.targets(bots, firstChat, run.options().e2eChatsPerBot());
         // a warm-up pass, not reported, for either server: the peer starts cold, Switchboard after the other runs
-        Wrk.Result warmup = wrk.run(baseUrlOf(bots.get(0)), targets, tag + "-warmup", firstUpdateId - 50_000_000L,
-                CONNECTIONS, WARMUP_SECONDS);
+        Wrk.Result warmup = wrk.run(baseUrlOf(bots.get(0)), targets, tag + "-warmup",
+                firstUpdateId - WARMUP_UPDATE_IDS, CONNECTIONS, WARMUP_SECONDS);
         Chats.awaitEchoes(run.telegram(), bots, tag + "-warmup", warmup.ok());
-        if (!bots.get(0).tenantSlug().equals("peer")) {
+        if (!isPeer(bots.get(0))) {
             run.awaitIdleQueue();
         }
         Instant started = Instant.now();
@@ -92,7 +94,11 @@ final class PeerBenchmark {
     }
 
     private String baseUrlOf(Provisioner.ConnectedBot bot) {
-        return bot.tenantSlug().equals("peer") ? "http://127.0.0.1:18090" : run.server().baseUrl();
+        return isPeer(bot) ? "http://127.0.0.1:18090" : run.server().baseUrl();
+    }
+
+    private static boolean isPeer(Provisioner.ConnectedBot bot) {
+        return bot.tenantSlug().equals("peer");
     }
 
     private void report(Side switchboard, Side peer) {

@@ -35,9 +35,10 @@ import org.springframework.stereotype.Component;
  * items keep coming, a claim takes up to one item per worker more than the idle workers need and
  * holds them ready for the next workers to finish: claiming one or two items each time a worker
  * freed up was the largest share of PostgreSQL's time in the end-to-end benchmark. A ready item
- * not started within half its lease goes back to the queue, as do those left when the node stops. Every node runs one; {@code SKIP LOCKED} keeps them from taking the
- * same item. Items this node writes itself can skip the claim: an idle worker is reserved for them
- * ({@link #reserveWorker}), they are written already leased to this node and handed to it.
+ * not started within half its lease goes back to the queue, as do those left when the node stops.
+ * Every node runs one; {@code SKIP LOCKED} keeps them from taking the same item. Items this node
+ * writes itself can skip the claim: an idle worker is reserved for them ({@link #reserveWorker}),
+ * they are written already leased to this node and handed to it.
  */
 @Component
 public class WorkDispatcher implements SmartLifecycle {
