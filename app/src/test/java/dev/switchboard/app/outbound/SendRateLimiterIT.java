@@ -14,14 +14,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The send rate limits against the database: a chat admits one send per interval, a bot its burst
- * of three and then one per interval, a send refused by either key takes from neither, concurrent
- * sends never get more than the burst, and idle keys are removed.
+ * of three and then one per interval, a send refused by either key takes from neither, a send may
+ * reserve the next slots (each its own, counted by both keys), concurrent sends never get more
+ * than the burst, and idle keys are removed.
  */
 class SendRateLimiterIT extends AppIT {
 
@@ -57,6 +59,34 @@ class SendRateLimiterIT extends AppIT {
     }
 
     @Test
+    void sendsBeyondTheBurstReserveConsecutiveSlotsAndTheChatCountsItsSendWhenItGoes() {
+        UUID bot = UUID.randomUUID();
+        for (int chat = 0; chat < 3; chat++) {
+            assertThat(reserve(bot, "slot-" + chat, Duration.ofSeconds(1)).now()).isTrue();
+        }
+        for (int chat = 3; chat < 8; chat++) {
+            SendRateLimiter.Admission admission = reserve(bot, "slot-" + chat, Duration.ofSeconds(1));
+            assertThat(admission.taken()).isTrue();
+            assertThat(admission.delay()).isPositive().isLessThan(Duration.ofMillis(200));
+        }
+        // each chat's time is one chat interval after its slot: the slots are one bot interval apart
+        double botInterval = 1e6 / 27;
+        for (int chat = 4; chat < 8; chat++) {
+            assertThat(tatMicros("c:" + bot + ":slot-" + chat) - tatMicros("c:" + bot + ":slot-" + (chat - 1)))
+                    .isCloseTo(botInterval, Offset.offset(2.0));
+        }
+
+        // a chat's second send counts from when its first goes (≈ 185 ms away), not from now
+        SendRateLimiter.Admission again = reserve(bot, "slot-7", Duration.ofSeconds(5));
+        assertThat(again.taken()).isTrue();
+        assertThat(again.delay()).isGreaterThan(Duration.ofMillis(1_111 + 40));
+
+        SendRateLimiter.Admission tooFar = reserve(bot, "slot-8", Duration.ofMillis(10));
+        assertThat(tooFar.taken()).as("a slot further away than the caller can hold is not taken").isFalse();
+        assertThat(tat("c:" + bot + ":slot-8")).isNull();
+    }
+
+    @Test
     void concurrentSendsGetNoMoreThanTheBotAllowsInTheTimeTheyTook() throws Exception {
         // 2 sends a second, aimed at 1.8: a burst of one, the next after 556 ms
         ChannelCapabilities slow = new ChannelCapabilities(true, true, true, true, 4096, 2, 1, 20);
@@ -68,8 +98,8 @@ class SendRateLimiterIT extends AppIT {
             List<Future<Optional<Duration>>> sends = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String chat = "concurrent-" + i;
-                sends.add(pool.submit((Callable<Optional<Duration>>) () ->
-                        limiter.acquire(UUID.randomUUID(), bot, chat, slow)));
+                sends.add(pool.submit((Callable<Optional<Duration>>) () -> waitOf(
+                        limiter.admit(UUID.randomUUID(), bot, chat, slow, Duration.ZERO))));
             }
             int admitted = 0;
             for (Future<Optional<Duration>> send : sends) {
@@ -95,8 +125,25 @@ class SendRateLimiterIT extends AppIT {
         assertThat(take(bot, "idle")).isEmpty();
     }
 
+    /** A send that takes only a token for now: empty if it has one, else how long to wait. */
     private Optional<Duration> take(UUID bot, String chat) {
-        return limiter.acquire(UUID.randomUUID(), bot, chat, TELEGRAM);
+        return waitOf(limiter.admit(UUID.randomUUID(), bot, chat, TELEGRAM, Duration.ZERO));
+    }
+
+    private static Optional<Duration> waitOf(SendRateLimiter.Admission admission) {
+        assertThat(admission.now()).isEqualTo(admission.taken()); // nothing reserved when nothing may be
+        return admission.now() ? Optional.empty() : Optional.of(admission.delay());
+    }
+
+    private SendRateLimiter.Admission reserve(UUID bot, String chat, Duration upTo) {
+        return limiter.admit(UUID.randomUUID(), bot, chat, TELEGRAM, upTo);
+    }
+
+    private double tatMicros(String key) {
+        return jdbc.sql("SELECT extract(epoch FROM tat) * 1e6 FROM public.send_rate WHERE id = :id")
+                .param("id", key)
+                .query(Double.class)
+                .single();
     }
 
     private Object tat(String key) {

@@ -128,6 +128,7 @@ class InboundInsert {
     Map<UUID, Stored> insert(TenantRef tenant, List<Row> rows, List<UUID> ids, WorkDispatcher.Reservation lease) {
         Map<UUID, Stored> stored = new HashMap<>();
         String owner = lease == null ? null : lease.owner();
+        long leaseEnds = lease == null ? System.nanoTime() : System.nanoTime() + lease.lease().toNanos();
         jdbc.sql(INSERT.formatted(tenant.qualifier()))
                 .param("ids", uuids(ids))
                 .param("integrations", uuids(column(rows, Row::integrationId)))
@@ -156,7 +157,7 @@ class InboundInsert {
                     UUID messageId = rs.getObject("id", UUID.class);
                     WorkItem item = new WorkItem(rs.getLong("item_id"), tenant.id(), WorkKinds.INBOUND, messageId,
                             rs.getInt("attempts"), owner,
-                            rs.getObject("item_created_at", OffsetDateTime.class).toInstant());
+                            rs.getObject("item_created_at", OffsetDateTime.class).toInstant(), leaseEnds);
                     return stored.put(messageId, new Stored(messageId, rs.getObject("conversation_id", UUID.class), item));
                 })
                 .list();

@@ -18,6 +18,7 @@ import dev.switchboard.core.integration.IntegrationStatus;
 import dev.switchboard.core.metrics.PipelineMetrics;
 import dev.switchboard.core.webhook.WebhookIngest;
 import org.slf4j.MDC;
+import dev.switchboard.core.queue.HeldWork;
 import dev.switchboard.core.queue.WorkHandler;
 import dev.switchboard.core.queue.WorkItem;
 import dev.switchboard.core.queue.WorkKinds;
@@ -29,7 +30,6 @@ import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one outbound message: waits for the provider's circuit and rate limits (in the queue,
- * not in a thread, holding no connection), marks it {@code sending}, makes one provider call
+ * or for the next second or two held on this node ({@link HeldWork}): never in a worker, never
+ * holding a connection), marks it {@code sending}, makes one provider call
  * outside any transaction, then records the outcome — {@code sent} with the provider's id, a
  * retry with back-off, or {@code failed} with the provider's reason. A crash during the call
  * leaves the message {@code sending} and its item leased: it is sent again once the lease
@@ -67,6 +68,7 @@ class SendHandler implements WorkHandler {
     private final SendRateLimiter rateLimiter;
     private final ProviderCircuitBreakers breakers;
     private final WorkQueue queue;
+    private final HeldWork held;
     private final TransactionTemplate tx;
     private final WorkTransactions workTx;
     private final JdbcClient relaxed;
@@ -77,8 +79,9 @@ class SendHandler implements WorkHandler {
     SendHandler(SendReads reads, MessageRepository messages, IntegrationRepository integrations,
                 IntegrationHandles handles, DeliveryReceipts receipts,
                 ChannelRegistry channels, DeliveryPolicy policy, SendRateLimiter rateLimiter,
-                ProviderCircuitBreakers breakers, WorkQueue queue, TransactionTemplate tx, PipelineMetrics metrics,
-                ConversationSignals signals, QualifiedPool qualified, WorkTransactions workTx, RelaxedDurability relaxed) {
+                ProviderCircuitBreakers breakers, WorkQueue queue, HeldWork held, TransactionTemplate tx,
+                PipelineMetrics metrics, ConversationSignals signals, QualifiedPool qualified, WorkTransactions workTx,
+                RelaxedDurability relaxed) {
         this.reads = reads;
         this.messages = messages;
         this.integrations = integrations;
@@ -89,6 +92,7 @@ class SendHandler implements WorkHandler {
         this.rateLimiter = rateLimiter;
         this.breakers = breakers;
         this.queue = queue;
+        this.held = held;
         this.tx = tx;
         this.metrics = metrics;
         this.signals = signals;
@@ -110,12 +114,47 @@ class SendHandler implements WorkHandler {
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
         Attempt attempt = prepare(item, tenant);
+        if (attempt == null) {
+            return;
+        }
         long asked = System.nanoTime();
-        if (attempt == null || !admitted(item, attempt)) {
+        SendRateLimiter.Admission admission = rateLimiter.admit(attempt.message().id(),
+                attempt.integration().integrationId(), attempt.message().to(), attempt.provider().capabilities(),
+                held.available());
+        if (admission.now()) {
+            send(tenant, item, attempt, asked);
+        } else {
+            waitForSlot(item, attempt, admission, asked);
+        }
+    }
+
+    /**
+     * A send with its tokens taken for a slot a moment away is held until then on this node; one
+     * without waits in the queue, without counting as an attempt, and asks again.
+     */
+    private void waitForSlot(WorkItem item, Attempt attempt, SendRateLimiter.Admission admission, long asked) {
+        String type = attempt.integration().type();
+        if (admission.taken()) {
+            long slot = asked + admission.delay().toNanos();
+            if (held.hold(item, admission.delay(), () -> send(TenantContext.require(), item, attempt, slot))) {
+                metrics.deliveryWait(type, "rate_limit_slot");
+                return;
+            }
+        }
+        metrics.deliveryWait(type, "rate_limit");
+        queue.postpone(item, Instant.now().plus(admission.delay()));
+    }
+
+    /**
+     * Marks the message {@code sending} and calls the provider, unless the provider's circuit is
+     * open or the send is late for its slot (from {@code slot}).
+     */
+    private void send(TenantRef tenant, WorkItem item, Attempt attempt, long slot) {
+        if (!circuitAdmits(item, attempt)) {
             return;
         }
         markSending(tenant, item.refId());
-        if (late(asked, attempt)) {
+        if (late(slot, attempt)) {
             requeue(tenant, item, attempt);
             return;
         }
@@ -147,26 +186,16 @@ class SendHandler implements WorkHandler {
     }
 
     /**
-     * Whether the call may go out now: the provider's circuit is not open and the rate limits
-     * have a token. Otherwise the item waits in the queue, without counting as an attempt.
+     * Whether the provider's circuit lets a call out. Otherwise the item waits in the queue,
+     * without counting as an attempt.
      */
-    private boolean admitted(WorkItem item, Attempt attempt) {
-        UUID integrationId = attempt.integration().integrationId();
-        String type = attempt.integration().type();
-        if (!breakers.tryAcquire(integrationId)) {
-            metrics.deliveryWait(type, "circuit_open");
-            queue.postpone(item, Instant.now().plus(breakers.retryDelay()));
-            return false;
+    private boolean circuitAdmits(WorkItem item, Attempt attempt) {
+        if (breakers.tryAcquire(attempt.integration().integrationId())) {
+            return true;
         }
-        Optional<Duration> wait = rateLimiter.acquire(attempt.message().id(), integrationId, attempt.message().to(),
-                attempt.provider().capabilities());
-        if (wait.isPresent()) {
-            metrics.deliveryWait(type, "rate_limit");
-            breakers.release(integrationId);
-            queue.postpone(item, Instant.now().plus(wait.get()));
-            return false;
-        }
-        return true;
+        metrics.deliveryWait(attempt.integration().type(), "circuit_open");
+        queue.postpone(item, Instant.now().plus(breakers.retryDelay()));
+        return false;
     }
 
     /**
@@ -190,7 +219,9 @@ class SendHandler implements WorkHandler {
         }
         if (message.behindEarlier()) { // a chat's messages go out in the order they were queued
             metrics.deliveryWait(integration.type(), "order");
-            queue.postpone(item, Instant.now().plus(ORDER_WAIT));
+            if (!held.hold(item, ORDER_WAIT, () -> handle(item))) {
+                queue.postpone(item, Instant.now().plus(ORDER_WAIT));
+            }
             return null;
         }
         ChannelProvider provider = channels.require(integration.type());
@@ -204,12 +235,13 @@ class SendHandler implements WorkHandler {
     }
 
     /**
-     * Whether the call would leave later after its tokens were taken than the rate's margin allows
+     * Whether the call would leave later after its slot (when its tokens were taken, or the slot
+     * they were taken for) than the rate's margin allows
      * (a loaded node paused between them): it could then reach the provider too close to the chat's
      * next send, which takes its tokens on time. One benchmark run met Telegram's 429 so.
      */
-    private boolean late(long asked, Attempt attempt) {
-        Duration taken = Duration.ofNanos(System.nanoTime() - asked);
+    private boolean late(long slot, Attempt attempt) {
+        Duration taken = Duration.ofNanos(System.nanoTime() - slot);
         return taken.compareTo(rateLimiter.punctuality(attempt.message().to(), attempt.provider().capabilities())) > 0;
     }
 

@@ -7,7 +7,6 @@ import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.queue.RelaxedDurability;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,13 @@ import org.springframework.stereotype.Component;
  * by the second bucket two more to give the first its token back; they were the most frequent
  * statements of the end-to-end benchmark.
  *
- * <p>Sends that must wait queue in line on this node: each is told to come back one refill
+ * <p>A send may also reserve a later slot, up to the hold its caller can afford: the statement then
+ * takes the tokens for the moment both keys admit the send, and the caller sends at that moment
+ * without asking again. A bot's replies to ten chats at once so take ten consecutive slots in
+ * one statement each, where asking again cost each a trip through the queue, another read and
+ * another refusal or two.
+ *
+ * <p>Sends that must wait longer queue in line on this node: each is told to come back one refill
  * interval after the one before it, and a new send joins the end of the line instead of taking
  * the token the first in line is coming back for. Told to come back all at the moment the next
  * token appears, a reply burst to one bot came back as a herd: one got the token and the rest
@@ -48,29 +53,33 @@ public class SendRateLimiter {
     private static final double SAFETY = 0.90;
 
     /**
-     * Takes a send's two tokens or neither. {@code found} &lt; 2: a key has no row yet (seed it and
-     * ask again); else {@code blocking} is the key that refused, {@code wait_seconds} until it
-     * would admit the send.
+     * Takes a send's two tokens or neither, for the moment both keys admit it ({@code at}) if that
+     * is at most {@code :reserve} seconds away. {@code found} &lt; 2: a key has no row yet (seed it
+     * and ask again); else {@code wait_seconds} until {@code at}, and {@code blocking} the key that
+     * sets it. Each key's time moves one interval on from {@code at} (or from its own time, if
+     * later), so a send that goes late for the other key's sake still counts when it goes.
      */
     private static final String TAKE = """
             WITH wanted (id, step, tolerance) AS (
                 VALUES (:chat, make_interval(secs => :chatStep), make_interval(secs => :chatTolerance)),
                        (:integration, make_interval(secs => :integrationStep), make_interval(secs => :integrationTolerance))
             ), held AS (
-                SELECT r.id, greatest(r.tat, now()) AS base, w.step, w.tolerance
+                SELECT r.id, r.tat, greatest(r.tat, now()) - w.tolerance AS admits, w.step
                 FROM public.send_rate r JOIN wanted w ON w.id = r.id
                 ORDER BY r.id
                 FOR UPDATE OF r
             ), verdict AS (
-                SELECT count(*) AS found, count(*) = 2 AND bool_and(base - tolerance <= now()) AS admitted FROM held
+                SELECT count(*) AS found, greatest(now(), max(admits)) AS at FROM held
+            ), decided AS (
+                SELECT found, at, found = 2 AND at <= now() + make_interval(secs => :reserve) AS admitted FROM verdict
             ), taken AS (
-                UPDATE public.send_rate r SET tat = h.base + h.step
-                FROM held h
-                WHERE r.id = h.id AND (SELECT admitted FROM verdict)
+                UPDATE public.send_rate r SET tat = greatest(h.tat, d.at) + h.step
+                FROM held h, decided d
+                WHERE r.id = h.id AND d.admitted
             )
-            SELECT v.found, v.admitted, b.id AS blocking, extract(epoch FROM b.base - b.tolerance - now()) AS wait_seconds
-            FROM verdict v
-            LEFT JOIN LATERAL (SELECT * FROM held ORDER BY base - tolerance DESC LIMIT 1) b ON true
+            SELECT d.found, d.admitted, b.id AS blocking, extract(epoch FROM d.at - now()) AS wait_seconds
+            FROM decided d
+            LEFT JOIN LATERAL (SELECT id FROM held ORDER BY admits DESC LIMIT 1) b ON true
             """;
 
     private final JdbcClient relaxed;
@@ -92,12 +101,30 @@ public class SendRateLimiter {
     }
 
     /**
-     * Takes a token for one send of message {@code messageId} to {@code chatId}; when there is
-     * none, says how long to wait (and takes nothing, so the wait is not paid twice).
+     * What the rate limits say to one send.
+     *
+     * @param taken whether the send has its tokens: it goes after {@code delay} (zero: now). If not,
+     *              it took nothing (so the wait is not paid twice) and should ask again after {@code delay}.
      */
-    public Optional<Duration> acquire(UUID messageId, UUID integrationId, String chatId, ChannelCapabilities limits) {
+    public record Admission(boolean taken, Duration delay) {
+
+        static final Admission NOW = new Admission(true, Duration.ZERO);
+
+        /** Whether the send may go at once. */
+        public boolean now() {
+            return taken && delay.isZero();
+        }
+    }
+
+    /**
+     * Takes the tokens for one send of message {@code messageId} to {@code chatId}: for now, or
+     * for the first slot at most {@code reserveUpTo} away; when there is none that soon, takes
+     * nothing and says how long to wait.
+     */
+    public Admission admit(UUID messageId, UUID integrationId, String chatId, ChannelCapabilities limits,
+                           Duration reserveUpTo) {
         if (!config.rateLimits()) {
-            return Optional.empty();
+            return Admission.NOW;
         }
         Key chat = new Key("c:" + integrationId + ":" + chatId, chatRate(chatId, limits));
         Key integration = new Key("i:" + integrationId, rate(limits.perIntegrationPerSecond()));
@@ -108,16 +135,17 @@ public class SendRateLimiter {
         if (!itsTurn && othersWait(integration)) {
             return waitInLine(messageId, integration, 0);
         }
-        Verdict verdict = take(chat, integration);
+        Verdict verdict = take(chat, integration, reserveUpTo);
         if (verdict.found() < 2) {
             seed(chat, integration);
-            verdict = take(chat, integration);
+            verdict = take(chat, integration, reserveUpTo);
         }
+        long waitNanos = Math.max(0, (long) (verdict.waitSeconds() * 1e9));
         if (verdict.admitted()) {
-            return Optional.empty();
+            return waitNanos == 0 ? Admission.NOW : new Admission(true, Duration.ofNanos(waitNanos));
         }
         Key blocking = chat.id().equals(verdict.blocking()) ? chat : integration;
-        return waitInLine(messageId, blocking, Math.max(0, (long) (verdict.waitSeconds() * 1e9)));
+        return waitInLine(messageId, blocking, waitNanos);
     }
 
     /** A rate-limited key: its row's id and its rate. */
@@ -127,8 +155,9 @@ public class SendRateLimiter {
     private record Verdict(int found, boolean admitted, String blocking, double waitSeconds) {
     }
 
-    private Verdict take(Key chat, Key integration) {
+    private Verdict take(Key chat, Key integration, Duration reserveUpTo) {
         return relaxed.sql(TAKE)
+                .param("reserve", seconds(reserveUpTo))
                 .param("chat", chat.id())
                 .param("chatStep", seconds(chat.rate().interval()))
                 .param("chatTolerance", seconds(chat.rate().tolerance()))
@@ -160,9 +189,9 @@ public class SendRateLimiter {
     }
 
     /** Remembers that the message waits for its turn, and says how long. */
-    private Optional<Duration> waitInLine(UUID messageId, Key key, long refillNanos) {
+    private Admission waitInLine(UUID messageId, Key key, long refillNanos) {
         waiting.put(messageId, Boolean.TRUE);
-        return Optional.of(slot(key, refillNanos));
+        return new Admission(false, slot(key, refillNanos));
     }
 
     /**

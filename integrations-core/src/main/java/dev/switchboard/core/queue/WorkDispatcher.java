@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * not started within half its lease goes back to the queue, as do those left when the node stops.
  * Every node runs one; {@code SKIP LOCKED} keeps them from taking the same item. Items this node
  * writes itself can skip the claim: an idle worker is reserved for them ({@link #reserveWorker}),
- * they are written already leased to this node and handed to it.
+ * they are written already leased to this node and handed to it. Items a handler holds for a moment
+ * ({@link HeldWork}) resume here when due, before any newly claimed item.
  */
 @Component
 public class WorkDispatcher implements SmartLifecycle {
@@ -48,6 +49,7 @@ public class WorkDispatcher implements SmartLifecycle {
     private final WorkQueue queue;
     private final PipelineMetrics metrics;
     private final WorkSignal signal;
+    private final HeldWork held;
     private final TenantDirectory tenants;
     private final Map<String, WorkHandler> handlers;
     private final SwitchboardProperties.Worker config;
@@ -59,11 +61,13 @@ public class WorkDispatcher implements SmartLifecycle {
     private Thread dispatcher;
     private ExecutorService workers;
 
-    public WorkDispatcher(WorkQueue queue, WorkSignal signal, TenantDirectory tenants, List<WorkHandler> handlers,
-                          SwitchboardProperties properties, NodeIdentity node, PipelineMetrics metrics) {
+    public WorkDispatcher(WorkQueue queue, WorkSignal signal, HeldWork held, TenantDirectory tenants,
+                          List<WorkHandler> handlers, SwitchboardProperties properties, NodeIdentity node,
+                          PipelineMetrics metrics) {
         this.queue = queue;
         this.metrics = metrics;
         this.signal = signal;
+        this.held = held;
         this.tenants = tenants;
         this.handlers = handlers.stream().collect(Collectors.toMap(WorkHandler::kind, Function.identity()));
         this.config = properties.worker();
@@ -141,6 +145,7 @@ public class WorkDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        held.open();
         workers = Threads.perTask("sb-worker");
         dispatcher = Threads.start("sb-dispatcher", this::dispatchLoop);
         log.info("work dispatcher started owner={} workers={} virtualThreads={}", owner, config.threads(),
@@ -178,12 +183,13 @@ public class WorkDispatcher implements SmartLifecycle {
     }
 
     /**
-     * A claimed item waiting for a worker.
+     * A claimed or held item waiting for a worker.
      *
-     * @param backlog  whether its claim found as many items as it asked for, so others may be waiting
-     * @param claimed  when it was claimed (nanoTime)
+     * @param backlog    whether its claim found as many items as it asked for, so others may be waiting
+     * @param claimed    when it was claimed, or came out of its hold (nanoTime)
+     * @param resumption what to run for a held item; null for one claimed
      */
-    private record Ready(WorkItem item, boolean backlog, long claimed) {
+    private record Ready(WorkItem item, boolean backlog, long claimed, HeldWork.Resumption resumption) {
     }
 
     private void dispatchLoop() {
@@ -193,13 +199,14 @@ public class WorkDispatcher implements SmartLifecycle {
                     long seen = signal.generation();
                     idleWorkers.acquire();
                     int free = 1 + idleWorkers.drainPermits();
+                    resumeDue();
                     if (ready.size() < free) {
                         claimReady(free);
                     }
                     int started = startReady(free);
                     idleWorkers.release(free - started);
                     if (started == 0) {
-                        signal.awaitAfter(seen, config.idlePoll());
+                        signal.awaitAfter(seen, held.untilNext(config.idlePoll()));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -228,7 +235,17 @@ public class WorkDispatcher implements SmartLifecycle {
         List<WorkItem> items = claim(asked);
         boolean backlog = items.size() >= asked; // more may be waiting: workers may take groups
         long now = System.nanoTime();
-        items.forEach(item -> ready.add(new Ready(item, backlog, now)));
+        items.forEach(item -> ready.add(new Ready(item, backlog, now, null)));
+    }
+
+    /** Puts the held items now due at the front of the ready ones, earliest first. */
+    private void resumeDue() {
+        List<HeldWork.Held> due = held.due();
+        long now = System.nanoTime();
+        for (int i = due.size() - 1; i >= 0; i--) {
+            HeldWork.Held item = due.get(i);
+            ready.addFirst(new Ready(item.item(), false, now, item.resumption()));
+        }
     }
 
     /** Starts up to {@code free} ready items, each on a worker whose permit it releases; returns how many. */
@@ -241,19 +258,26 @@ public class WorkDispatcher implements SmartLifecycle {
                 queue.postpone(next.item(), Instant.now()); // due again for any worker, before its lease runs out
                 continue;
             }
-            workers.execute(() -> runReleasing(next.item(), next.backlog()));
+            workers.execute(() -> runReleasing(next));
             started++;
         }
         return started;
     }
 
-    /** Gives the items no worker started back to the queue, due at once (else they would wait for their lease). */
+    /**
+     * Gives the items no worker started, and the held ones, back to the queue, due at once (else
+     * they would wait for their lease).
+     */
     private void returnReady() {
-        for (Ready item = ready.poll(); item != null; item = ready.poll()) {
+        List<WorkItem> left = new ArrayList<>();
+        ready.forEach(item -> left.add(item.item()));
+        ready.clear();
+        held.close().forEach(item -> left.add(item.item()));
+        for (WorkItem item : left) {
             try {
-                queue.postpone(item.item(), Instant.now());
+                queue.postpone(item, Instant.now());
             } catch (RuntimeException e) { // the database is going too: the lease brings it back
-                log.info("ready work item={} left to its lease: {}", item.item().id(), e.toString());
+                log.info("ready work item={} left to its lease: {}", item.id(), e.toString());
             }
         }
     }
@@ -269,9 +293,13 @@ public class WorkDispatcher implements SmartLifecycle {
         }
     }
 
-    private void runReleasing(WorkItem item, boolean backlog) {
+    private void runReleasing(Ready ready) {
         try {
-            run(item, backlog);
+            if (ready.resumption() == null) {
+                run(ready.item(), ready.backlog());
+            } else {
+                resume(ready.item(), ready.resumption());
+            }
         } finally {
             idleWorkers.release();
             signal.signal();
@@ -360,9 +388,24 @@ public class WorkDispatcher implements SmartLifecycle {
         left.forEach(item -> runOne(item, handler, tenant));
     }
 
+    /** A held item's resumption, as its handler would have run it. */
+    private void resume(WorkItem item, HeldWork.Resumption resumption) {
+        Optional<TenantRef> tenant = tenants.byId(item.tenantId());
+        if (tenant.isEmpty()) {
+            log.warn("held work item={} kind={} cannot resume: tenant gone", item.id(), item.kind());
+            queue.retry(item, Instant.now().plus(Duration.ofMinutes(1)), "no tenant");
+            return;
+        }
+        runOne(item, tenant.get(), resumption);
+    }
+
     private void runOne(WorkItem item, WorkHandler handler, TenantRef tenant) {
+        runOne(item, tenant, () -> handler.handle(item));
+    }
+
+    private void runOne(WorkItem item, TenantRef tenant, HeldWork.Resumption work) {
         try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
-            handler.handle(item);
+            work.run();
         } catch (LeaseLostException e) {
             log.warn("{}", e.getMessage());
         } catch (Exception e) {

@@ -102,6 +102,7 @@ public class WorkQueue {
     }
 
     private List<WorkItem> claim(String sql, Map<String, Object> filter, String owner, int max, Duration lease) {
+        long leaseEnds = System.nanoTime() + lease.toNanos();
         return relaxed.sql(sql)
                 .params(filter)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
@@ -109,7 +110,7 @@ public class WorkQueue {
                 .param("max", max)
                 .query((rs, n) -> new WorkItem(rs.getLong("id"), rs.getObject("tenant_id", UUID.class),
                         rs.getString("kind"), rs.getObject("ref_id", UUID.class), rs.getInt("attempts"), owner,
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), leaseEnds))
                 .list();
     }
 

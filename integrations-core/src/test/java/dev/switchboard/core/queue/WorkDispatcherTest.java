@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -41,7 +42,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * statements are proven on PostgreSQL by {@code WorkQueueClaimIT}): it claims for its idle
  * workers and one item per worker ahead, runs the ones ahead as workers free up without claiming
  * again, and gives back what no worker started — when the node stops, or when an item has waited
- * half its lease.
+ * half its lease. Items a handler holds ({@link HeldWork}) resume when due without the queue, and
+ * go back to it when the node stops.
  */
 class WorkDispatcherTest {
 
@@ -52,6 +54,8 @@ class WorkDispatcherTest {
     private final AtomicLong ids = new AtomicLong();
     private final Set<Long> handled = ConcurrentHashMap.newKeySet();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final Map<Long, Long> resumedAfterNanos = new ConcurrentHashMap<>();
+    private HeldWork held;
     private WorkDispatcher dispatcher;
 
     @AfterEach
@@ -100,19 +104,86 @@ class WorkDispatcherTest {
         assertThat(handled).doesNotContain(3L, 4L);
     }
 
+    @Test
+    void aHeldItemResumesWhenDueWithoutTheQueueAndLeavesItsWorkerFreeMeanwhile() {
+        start(Duration.ofMinutes(1), holding(Duration.ofMillis(300)));
+        // the two workers took the next items while the first two were held
+        await().atMost(Duration.ofSeconds(5)).until(() -> handled.containsAll(List.of(1L, 2L, 3L, 4L)));
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> resumedAfterNanos.size() == 2);
+        assertThat(resumedAfterNanos.values()).allSatisfy(nanos ->
+                assertThat(Duration.ofNanos(nanos)).isGreaterThanOrEqualTo(Duration.ofMillis(300)));
+        verify(queue, never()).postpone(any(), any());
+    }
+
+    @Test
+    void heldItemsGoBackToTheQueueWhenTheNodeStops() {
+        start(Duration.ofMinutes(1), holding(Duration.ofSeconds(2)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() >= 2);
+        release.countDown();
+
+        dispatcher.stop();
+
+        assertThat(returnedItems()).containsAll(List.of(1L, 2L));
+        assertThat(resumedAfterNanos).isEmpty();
+        assertThat(held.size()).isZero();
+        assertThat(held.hold(item(99, Duration.ofMinutes(1)), Duration.ofMillis(1), () -> { }))
+                .as("a stopped node holds nothing").isFalse();
+    }
+
+    @Test
+    void aHoldThatWouldEndWithLessThanHalfTheLeaseLeftIsRefused() {
+        start(Duration.ofMinutes(1), holding(Duration.ofSeconds(2)));
+
+        assertThat(held.hold(item(98, Duration.ofSeconds(31)), Duration.ofMillis(500), () -> { })).isTrue();
+        assertThat(held.hold(item(99, Duration.ofSeconds(30)), Duration.ofMillis(500), () -> { })).isFalse();
+        assertThat(held.hold(item(100, Duration.ofMinutes(1)), Duration.ofMillis(2_001), () -> { }))
+                .as("longer than a hold may last").isFalse();
+    }
+
     private List<Long> returnedItems() {
         ArgumentCaptor<WorkItem> captor = ArgumentCaptor.forClass(WorkItem.class);
         verify(queue, atLeastOnce()).postpone(captor.capture(), any(Instant.class));
         return captor.getAllValues().stream().map(WorkItem::id).toList();
     }
 
+    private WorkItem item(long id, Duration lease) {
+        return new WorkItem(id, TENANT.id(), "slow", UUID.randomUUID(), 1, "node", Instant.now(),
+                System.nanoTime() + lease.toNanos());
+    }
+
     /** A dispatcher of two workers whose handler holds each item until {@link #release}. */
     private void start(Duration lease) {
+        start(lease, item -> {
+            handled.add(item.id());
+            release.await(10, TimeUnit.SECONDS);
+        });
+    }
+
+    /** A handler that holds the first two items it is given for {@code wait} and notes when they resume. */
+    private Handling holding(Duration wait) {
+        return item -> {
+            handled.add(item.id());
+            if (item.id() <= 2) {
+                long heldAt = System.nanoTime();
+                assertThat(held.hold(item, wait, () -> resumedAfterNanos.put(item.id(), System.nanoTime() - heldAt)))
+                        .isTrue();
+            } else {
+                release.await(10, TimeUnit.SECONDS);
+            }
+        };
+    }
+
+    private interface Handling {
+        void handle(WorkItem item) throws Exception;
+    }
+
+    private void start(Duration lease, Handling handling) {
         when(queue.claim(anyString(), anyInt(), any())).thenAnswer(call -> {
             List<WorkItem> items = new ArrayList<>();
             for (int i = 0; i < (int) call.getArgument(1); i++) {
-                items.add(new WorkItem(ids.incrementAndGet(), TENANT.id(), "slow", UUID.randomUUID(), 1,
-                        call.getArgument(0), Instant.now()));
+                items.add(item(ids.incrementAndGet(), lease));
             }
             return items;
         });
@@ -126,8 +197,7 @@ class WorkDispatcherTest {
 
             @Override
             public void handle(WorkItem item) throws Exception {
-                handled.add(item.id());
-                release.await(10, TimeUnit.SECONDS);
+                handling.handle(item);
             }
         };
         SwitchboardProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
@@ -135,7 +205,9 @@ class WorkDispatcherTest {
                 "switchboard.worker.lease", lease.toMillis() + "ms",
                 "switchboard.worker.idle-poll", "50ms")))
                 .bindOrCreate("switchboard", SwitchboardProperties.class);
-        dispatcher = new WorkDispatcher(queue, new WorkSignal(), tenants, List.of(slow), properties, new NodeIdentity(),
+        WorkSignal signal = new WorkSignal();
+        held = new HeldWork(signal, properties);
+        dispatcher = new WorkDispatcher(queue, signal, held, tenants, List.of(slow), properties, new NodeIdentity(),
                 new PipelineMetrics(new SimpleMeterRegistry()));
         dispatcher.start();
     }
