@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code switchboard.webhooks} (timer): deliveries by type and outcome (stored, duplicate,
  *       unauthorized, not_found, malformed, error)</li>
  *   <li>{@code switchboard.messages} (counter): by type, direction and outcome (received, sent, failed)</li>
- *   <li>{@code switchboard.delivery.waits} (counter): sends held back by a rate limit or an open circuit</li>
+ *   <li>{@code switchboard.delivery.waits} (counter): sends held back, by reason: {@code rate_limit} (in
+ *       the queue), {@code rate_limit_slot} (on the node, for a slot taken), {@code order}, {@code late},
+ *       {@code circuit_open}</li>
  *   <li>{@code switchboard.work.groups} (summary): by kind, the items a worker finished together in
  *       one group (kinds handled in groups only)</li>
  * </ul>
