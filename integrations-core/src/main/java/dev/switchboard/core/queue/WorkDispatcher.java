@@ -158,6 +158,11 @@ public class WorkDispatcher implements SmartLifecycle {
         signal.signal();
         if (dispatcher != null) {
             dispatcher.interrupt();
+            try {
+                dispatcher.join(10_000); // it gives its ready and held items back to the queue
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (workers != null) {
             workers.shutdown();
@@ -186,10 +191,9 @@ public class WorkDispatcher implements SmartLifecycle {
      * A claimed or held item waiting for a worker.
      *
      * @param backlog    whether its claim found as many items as it asked for, so others may be waiting
-     * @param claimed    when it was claimed, or came out of its hold (nanoTime)
      * @param resumption what to run for a held item; null for one claimed
      */
-    private record Ready(WorkItem item, boolean backlog, long claimed, HeldWork.Resumption resumption) {
+    private record Ready(WorkItem item, boolean backlog, HeldWork.Resumption resumption) {
     }
 
     private void dispatchLoop() {
@@ -234,27 +238,28 @@ public class WorkDispatcher implements SmartLifecycle {
         int asked = wanted - ready.size();
         List<WorkItem> items = claim(asked);
         boolean backlog = items.size() >= asked; // more may be waiting: workers may take groups
-        long now = System.nanoTime();
-        items.forEach(item -> ready.add(new Ready(item, backlog, now, null)));
+        items.forEach(item -> ready.add(new Ready(item, backlog, null)));
     }
 
     /** Puts the held items now due at the front of the ready ones, earliest first. */
     private void resumeDue() {
         List<HeldWork.Held> due = held.due();
-        long now = System.nanoTime();
         for (int i = due.size() - 1; i >= 0; i--) {
             HeldWork.Held item = due.get(i);
-            ready.addFirst(new Ready(item.item(), false, now, item.resumption()));
+            ready.addFirst(new Ready(item.item(), false, item.resumption()));
         }
     }
 
-    /** Starts up to {@code free} ready items, each on a worker whose permit it releases; returns how many. */
+    /**
+     * Starts up to {@code free} ready items, each on a worker whose permit it releases; returns how
+     * many. One with less than half its lease left goes back to the queue instead.
+     */
     private int startReady(int free) {
-        long stale = System.nanoTime() - config.lease().toNanos() / 2;
+        long stale = System.nanoTime() + config.lease().toNanos() / 2;
         int started = 0;
         while (started < free && !ready.isEmpty()) {
             Ready next = ready.poll();
-            if (next.claimed() - stale < 0) {
+            if (next.item().leaseEnds() - stale < 0) {
                 queue.postpone(next.item(), Instant.now()); // due again for any worker, before its lease runs out
                 continue;
             }
