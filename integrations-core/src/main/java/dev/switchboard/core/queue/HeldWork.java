@@ -1,6 +1,7 @@
 package dev.switchboard.core.queue;
 
 import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.metrics.PipelineMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * benchmark's sends. The {@link WorkDispatcher} resumes each when due, ahead of newly claimed
  * items, on a worker with the item's tenant in context; a held item does not occupy a worker
  * meanwhile. When the node stops they go back to the queue, due at once; if it dies, their leases
- * expire and any node claims them, as with any item of a dead worker.
+ * expire and any node claims them, as with any item of a dead worker. {@code switchboard.work.held}
+ * counts them.
  */
 @Component
 public class HeldWork {
@@ -53,8 +55,9 @@ public class HeldWork {
     private final long halfLease;
     private volatile boolean open;
 
-    public HeldWork(WorkSignal signal, SwitchboardProperties properties) {
+    public HeldWork(WorkSignal signal, SwitchboardProperties properties, PipelineMetrics metrics) {
         this.signal = signal;
+        metrics.registry().gauge("switchboard.work.held", held, DelayQueue::size);
         Duration quarterLease = properties.worker().lease().dividedBy(4);
         this.longest = quarterLease.compareTo(LONGEST) < 0 ? quarterLease : LONGEST;
         this.halfLease = properties.worker().lease().toNanos() / 2;

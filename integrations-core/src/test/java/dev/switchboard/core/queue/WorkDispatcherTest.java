@@ -55,6 +55,7 @@ class WorkDispatcherTest {
     private final Set<Long> handled = ConcurrentHashMap.newKeySet();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Map<Long, Long> resumedAfterNanos = new ConcurrentHashMap<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private HeldWork held;
     private WorkDispatcher dispatcher;
 
@@ -121,6 +122,7 @@ class WorkDispatcherTest {
     void heldItemsGoBackToTheQueueWhenTheNodeStops() {
         start(Duration.ofMinutes(1), holding(Duration.ofSeconds(2)));
         await().atMost(Duration.ofSeconds(5)).until(() -> held.size() >= 2);
+        assertThat(registry.get("switchboard.work.held").gauge().value()).isEqualTo(2.0);
         release.countDown();
 
         dispatcher.stop();
@@ -206,9 +208,10 @@ class WorkDispatcherTest {
                 "switchboard.worker.idle-poll", "50ms")))
                 .bindOrCreate("switchboard", SwitchboardProperties.class);
         WorkSignal signal = new WorkSignal();
-        held = new HeldWork(signal, properties);
+        PipelineMetrics metrics = new PipelineMetrics(registry);
+        held = new HeldWork(signal, properties, metrics);
         dispatcher = new WorkDispatcher(queue, signal, held, tenants, List.of(slow), properties, new NodeIdentity(),
-                new PipelineMetrics(new SimpleMeterRegistry()));
+                metrics);
         dispatcher.start();
     }
 }
