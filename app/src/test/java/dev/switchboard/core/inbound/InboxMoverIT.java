@@ -3,15 +3,19 @@ package dev.switchboard.core.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.telegram.TelegramIT;
+import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.MessageKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.switchboard.core.tenant.TenantContext;
+import dev.switchboard.core.tenant.TenantRef;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +35,9 @@ class InboxMoverIT extends TelegramIT {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private InboundStore store;
 
     @Test
     void aDeliveryMovedAgainChangesNothing() {
@@ -76,6 +83,75 @@ class InboxMoverIT extends TelegramIT {
         assertThat(count("SELECT count(DISTINCT created_at)" + messages)).isEqualTo(5);
         assertThat(jdbc.sql("SELECT max(created_at)" + messages).query(OffsetDateTime.class).single().toInstant())
                 .isBefore(moved);
+    }
+
+    /**
+     * The mover reads messages from the rows' JSON in PostgreSQL; a poll's messages are stored from
+     * the JVM's arrays. Every kind of message, stored both ways, must come out the same: the
+     * message, its contact and its conversation, column by column.
+     */
+    @Test
+    void messagesReadFromTheirInboxRowsAreStoredAsTheJvmStoresThem() {
+        Connected connected = silentBot("inbox_same");
+        UUID integrationId = UUID.fromString(connected.integrationId());
+        TenantRef tenant = new TenantRef(connected.tenant().id(), connected.tenant().slug());
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("latitude", 41.3874);
+        location.put("longitude", 2.1686);
+        location.put("big", 12_345_678_901L);
+        location.put("none", null);
+        location.put("sizes", List.of(Map.of("file_id", "p1", "width", 90)));
+        for (String path : List.of("jvm", "inbox")) {
+            String chat = path.equals("jvm") ? "5351000001" : "5352000001";
+            List<InboundEvent> delivery = List.of(
+                    new InboundMessage(path + "-1", chat, new InboundMessage.Sender(chat, "Ana Pérez", "ana", "+34600", "es"),
+                            MessageKind.LOCATION, "aquí \"quoted\" \\ {x}", location, "77", Instant.now()),
+                    new InboundMessage(path + "-2", chat, new InboundMessage.Sender(chat, null, null, null, null),
+                            MessageKind.BUTTON, "confirm:9", Map.of(), null, Instant.now()),
+                    new InboundMessage(path + "-3", chat, new InboundMessage.Sender(chat, "Ana P.", null, null, "es"),
+                            MessageKind.TEXT, null, Map.of("caption", "line 1\nline 2"), "79", Instant.now()));
+            if (path.equals("jvm")) {
+                try (TenantContext.Scope scope = TenantContext.enter(tenant)) {
+                    assertThat(store.store(integrationId, delivery)).isEqualTo(3);
+                }
+            } else {
+                append(connected, integrationId, delivery);
+                awaitEmptyInbox(connected.tenant().id());
+            }
+        }
+
+        String schema = connected.tenant().schema();
+        String columns = """
+                SELECT m.direction, m.kind, m.text, m.payload::text, m.provider_message_id, m.status,
+                       c.display_name, c.username, c.phone, c.language, right(v.chat_id, 1), v.contact_id = c.id
+                FROM %1$s.message m JOIN %1$s.conversation v ON v.id = m.conversation_id
+                     JOIN %1$s.contact c ON c.integration_id = m.integration_id AND c.external_id = v.chat_id
+                WHERE m.external_id = '%2$s-' || :n
+                """;
+        for (int n = 1; n <= 3; n++) {
+            List<Map<String, Object>> jvm = jdbc.sql(columns.formatted(schema, "jvm")).param("n", n).query().listOfRows();
+            List<Map<String, Object>> moved = jdbc.sql(columns.formatted(schema, "inbox")).param("n", n).query().listOfRows();
+            assertThat(jvm).hasSize(1);
+            assertThat(moved).as("message %d", n).isEqualTo(jvm);
+        }
+    }
+
+    /** A delivery with a receipt besides its message: the message stored by the statement, the receipt by the JVM. */
+    @Test
+    void aDeliveryWithOtherEventsHasThemStoredToo() {
+        Connected connected = silentBot("inbox_mixed");
+        UUID integrationId = UUID.fromString(connected.integrationId());
+        append(connected, integrationId, List.of(message("mixed-1", "5353000001", "with a receipt"),
+                new DeliveryReceipt("mixed-receipt-1", "no-such-message", DeliveryReceipt.Status.READ, null,
+                        Instant.now())));
+        awaitEmptyInbox(connected.tenant().id());
+
+        String schema = connected.tenant().schema();
+        assertThat(count("SELECT count(*) FROM " + schema + ".message WHERE external_id = 'mixed-1'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + schema + ".delivery_receipt WHERE provider_message_id = 'no-such-message'"))
+                .isEqualTo(1);
+        assertThat(connected.tenant().api().get("/api/v1/integrations/" + integrationId).json()
+                .path("messagesReceived").asLong()).isEqualTo(1);
     }
 
     @Test

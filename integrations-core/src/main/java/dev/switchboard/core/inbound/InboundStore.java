@@ -22,12 +22,15 @@ import dev.switchboard.core.tenant.TenantRef;
 import dev.switchboard.core.conversation.ConversationWriter.Key;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +116,43 @@ public class InboundStore {
         return stored;
     }
 
+    /**
+     * Stores inbox deliveries of the tenant in context ({@link InboxMover}): their messages by one
+     * statement that reads them from the inbox rows itself, so the JVM never parses them; the rows
+     * with other events, and all of them when the statement left a message, through {@link #storeAll}
+     * after it (which finds the messages stored before as such).
+     *
+     * @return for each row, how many of its events were new
+     */
+    int[] storeFromInbox(List<InboxRows.Row> rows) {
+        TenantRef tenant = TenantContext.require();
+        List<Long> inboxIds = rows.stream().map(InboxRows.Row::id).toList();
+        AtomicReference<InboundInsert.Moved> moved = new AtomicReference<>();
+        handOver(worker -> {
+            moved.set(insert.insertFromInbox(tenant, inboxIds, worker));
+            return moved.get().stored().stream().map(InboundInsert.FromInbox::message).toList();
+        });
+        Map<Long, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            rowOf.put(inboxIds.get(i), i);
+        }
+        int[] stored = new int[rows.size()];
+        moved.get().stored().forEach(message -> stored[rowOf.get(message.inboxId())]++);
+        List<Integer> inJvm = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (moved.get().leftSome() || rows.get(i).otherEvents()) {
+                inJvm.add(i);
+            }
+        }
+        if (!inJvm.isEmpty()) {
+            int[] more = storeAll(inJvm.stream().map(i -> rows.get(i).delivery()).toList());
+            for (int j = 0; j < more.length; j++) {
+                stored[inJvm.get(j)] += more[j];
+            }
+        }
+        return stored;
+    }
+
     private static boolean hasOtherEvents(List<Delivery> deliveries) {
         return deliveries.stream().anyMatch(d -> d.events().stream().anyMatch(e -> !(e instanceof InboundMessage)));
     }
@@ -163,29 +203,40 @@ public class InboundStore {
             return arrivals;
         }
         List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
+        List<InboundInsert.Row> rows = arrivals.stream()
+                .map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList();
+        Map<UUID, InboundInsert.Stored> inserted = handOver(worker -> insert.insert(tenant, rows, ids, worker).values());
         List<Arrival> left = new ArrayList<>();
-        List<WorkItem> items = new ArrayList<>();
-        try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
-            List<InboundInsert.Row> rows = arrivals.stream()
-                    .map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList();
-            Map<UUID, InboundInsert.Stored> inserted = insert.insert(tenant, rows, ids, worker);
-            for (int i = 0; i < arrivals.size(); i++) {
-                InboundInsert.Stored message = inserted.get(ids.get(i));
-                if (message == null) {
-                    left.add(arrivals.get(i));
-                } else {
-                    stored[arrivals.get(i).delivery()]++;
-                    signals.changed(message.conversationId());
-                    items.add(message.item());
-                }
+        for (int i = 0; i < arrivals.size(); i++) {
+            if (inserted.containsKey(ids.get(i))) {
+                stored[arrivals.get(i).delivery()]++;
+            } else {
+                left.add(arrivals.get(i));
             }
+        }
+        return left;
+    }
+
+    /**
+     * Runs a group statement with an idle worker of this node reserved, if there is one, and hands
+     * it the work items written leased to it (else wakes the dispatcher); signals the conversations.
+     *
+     * @return the stored messages, by id
+     */
+    private Map<UUID, InboundInsert.Stored> handOver(
+            Function<WorkDispatcher.Reservation, Collection<InboundInsert.Stored>> statement) {
+        Map<UUID, InboundInsert.Stored> stored = new HashMap<>();
+        try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
+            statement.apply(worker).forEach(message -> stored.put(message.messageId(), message));
+            List<WorkItem> items = stored.values().stream().map(InboundInsert.Stored::item).toList();
+            stored.values().forEach(message -> signals.changed(message.conversationId()));
             if (worker != null) {
                 worker.run(items);
             } else if (!items.isEmpty()) {
                 queue.signalAfterCommit();
             }
         }
-        return left;
+        return stored;
     }
 
     /**

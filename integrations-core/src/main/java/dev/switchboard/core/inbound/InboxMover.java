@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves webhooks' deliveries from the inbox into their tenants' schemas: takes the oldest
  * thousand, stores each tenant's with {@link InboundStore} (large groups: one statement for a
- * tenant's share of the batch), and removes them from the inbox after that. A crash between the
+ * tenant's share of the batch, which reads the messages from the rows itself), and removes them
+ * from the inbox after that. A crash between the
  * two leaves them in the inbox, and storing them again is a no-op (the store de-duplicates).
  *
  * <p>One mover at a time across all nodes (a lock in PostgreSQL), so messages are stored in the
@@ -131,7 +132,7 @@ public class InboxMover implements SmartLifecycle {
     /** Stores a tenant's group at once or, when that fails, delivery by delivery, so a bad one fails alone. */
     private void storeGroup(TenantRef tenant, List<InboxRows.Row> group, List<Long> done, List<Long> failed) {
         try {
-            int[] stored = store.storeAll(group.stream().map(InboxMover::delivery).toList());
+            int[] stored = store.storeFromInbox(group);
             for (int i = 0; i < group.size(); i++) {
                 metrics.messages(group.get(i).channelType(), "in", "received", stored[i]);
                 done.add(group.get(i).id());
@@ -158,10 +159,6 @@ public class InboxMover implements SmartLifecycle {
     private boolean gone(TenantRef tenant, UUID integrationId) {
         tenants.forget(tenant.id());
         return tenants.byId(tenant.id()).isEmpty() || integrations.find(tenant, integrationId).isEmpty();
-    }
-
-    private static InboundStore.Delivery delivery(InboxRows.Row row) {
-        return new InboundStore.Delivery(row.integrationId(), row.events(), row.receivedAt());
     }
 
     private void pause() {

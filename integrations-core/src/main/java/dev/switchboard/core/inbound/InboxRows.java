@@ -3,6 +3,7 @@ package dev.switchboard.core.inbound;
 import static dev.switchboard.core.support.SqlArrays.longs;
 
 import dev.switchboard.core.channel.InboundEvent;
+import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.tenant.QualifiedPool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,11 +31,30 @@ class InboxRows {
 
     /** A delivery to append. */
     record NewRow(UUID tenantId, UUID integrationId, String channelType, List<InboundEvent> events) {
+
+        /** Whether it has events other than messages, which only the JVM stores. */
+        boolean otherEvents() {
+            return !events.stream().allMatch(InboundMessage.class::isInstance);
+        }
     }
 
-    /** A delivery waiting in the inbox. */
+    /**
+     * A delivery waiting in the inbox, its events as the row keeps them ({@link InboxEvents}).
+     *
+     * @param otherEvents whether it has events other than messages (or was appended before that was noted)
+     */
     record Row(long id, UUID tenantId, UUID integrationId, String channelType, Instant receivedAt,
-               List<InboundEvent> events, int attempts) {
+               String eventsJson, boolean otherEvents, int attempts) {
+
+        /** Its events, read from the row's JSON (which only the rows the JVM stores need). */
+        List<InboundEvent> events() {
+            return InboxEvents.read(eventsJson);
+        }
+
+        /** The delivery, its events read in the JVM. */
+        InboundStore.Delivery delivery() {
+            return new InboundStore.Delivery(integrationId, events(), receivedAt);
+        }
     }
 
     private final DataSource dataSource;
@@ -56,9 +76,10 @@ class InboxRows {
      */
     void append(List<NewRow> rows) {
         jdbcTemplate.batchUpdate("""
-                INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events) VALUES (?, ?, ?, ?)
+                INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events, other_events)
+                VALUES (?, ?, ?, ?, ?)
                 """, rows.stream().map(r -> new Object[] {r.tenantId(), r.integrationId(), r.channelType(),
-                InboxEvents.write(r.events())}).toList());
+                InboxEvents.write(r.events()), r.otherEvents()}).toList());
     }
 
     /** How many deliveries wait, for the gauge operators watch. */
@@ -110,7 +131,7 @@ class InboxRows {
         /** The oldest deliveries that are due, in the order they arrived. */
         List<Row> next(int limit) {
             return jdbc.sql("""
-                    SELECT id, tenant_id, integration_id, channel_type, received_at, events, attempts
+                    SELECT id, tenant_id, integration_id, channel_type, received_at, events, other_events, attempts
                     FROM public.inbox
                     WHERE next_attempt_at IS NULL OR next_attempt_at <= now()
                     ORDER BY id LIMIT :limit
@@ -118,7 +139,7 @@ class InboxRows {
                     .param("limit", limit)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                             rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
-                            InboxEvents.read(rs.getString(6)), rs.getInt(7)))
+                            rs.getString(6), rs.getBoolean(7), rs.getInt(8)))
                     .list();
         }
 
