@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.AppIT;
 import dev.switchboard.core.channel.ChannelCapabilities;
 import dev.switchboard.core.outbound.SendRateLimiter;
+import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ class SendRateLimiterIT extends AppIT {
 
     @Autowired
     private JdbcClient jdbc;
+
+    private static TenantRef tenant;
 
     @Test
     void aChatAdmitsOneSendThenSaysHowLongToWait() {
@@ -99,7 +102,7 @@ class SendRateLimiterIT extends AppIT {
             for (int i = 0; i < 16; i++) {
                 String chat = "concurrent-" + i;
                 sends.add(pool.submit((Callable<Optional<Duration>>) () -> waitOf(
-                        limiter.admit(UUID.randomUUID(), bot, chat, slow, Duration.ZERO))));
+                        limiter.admit(tenant(), UUID.randomUUID(), bot, chat, slow, Duration.ZERO))));
             }
             int admitted = 0;
             for (Future<Optional<Duration>> send : sends) {
@@ -125,9 +128,18 @@ class SendRateLimiterIT extends AppIT {
         assertThat(take(bot, "idle")).isEmpty();
     }
 
+    /** The tenant the sends' messages belong to (none of them exists: nothing is marked sending). */
+    private TenantRef tenant() {
+        if (tenant == null) {
+            TestTenant created = newTenant("rates");
+            tenant = new TenantRef(created.id(), created.slug());
+        }
+        return tenant;
+    }
+
     /** A send that takes only a token for now: empty if it has one, else how long to wait. */
     private Optional<Duration> take(UUID bot, String chat) {
-        return waitOf(limiter.admit(UUID.randomUUID(), bot, chat, TELEGRAM, Duration.ZERO));
+        return waitOf(limiter.admit(tenant(), UUID.randomUUID(), bot, chat, TELEGRAM, Duration.ZERO));
     }
 
     private static Optional<Duration> waitOf(SendRateLimiter.Admission admission) {
@@ -136,7 +148,7 @@ class SendRateLimiterIT extends AppIT {
     }
 
     private SendRateLimiter.Admission reserve(UUID bot, String chat, Duration upTo) {
-        return limiter.admit(UUID.randomUUID(), bot, chat, TELEGRAM, upTo);
+        return limiter.admit(tenant(), UUID.randomUUID(), bot, chat, TELEGRAM, upTo);
     }
 
     private double tatMicros(String key) {

@@ -143,6 +143,8 @@ class DeliveryGuaranteesIT extends TelegramIT {
 
         await(Duration.ofSeconds(30), () -> assertThat(queued).allSatisfy(q ->
                 assertThat(message(connected, q).path("status").asString()).isEqualTo("sent")));
+        // each marked sending once: by its rate-limit statement when it went at once, when its slot came if held
+        assertThat(queued).allSatisfy(q -> assertThat(message(connected, q).path("attempts").asInt()).isEqualTo(1));
         // beyond the bot's burst, each takes its slot at once and is held on the node for it (measured:
         // 57 slots, no wait in the queue); before slots each waited in the queue once or twice for its
         // place (76–123 waits), and before the line all came back when the next token appeared and

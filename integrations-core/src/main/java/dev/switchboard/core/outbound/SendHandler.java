@@ -114,16 +114,17 @@ class SendHandler implements WorkHandler {
     public void handle(WorkItem item) {
         TenantRef tenant = TenantContext.require();
         Attempt attempt = prepare(item, tenant);
-        if (attempt == null) {
+        if (attempt == null || !circuitAdmits(item, attempt)) {
             return;
         }
         long asked = System.nanoTime();
-        SendRateLimiter.Admission admission = rateLimiter.admit(attempt.message().id(),
+        SendRateLimiter.Admission admission = rateLimiter.admit(tenant, attempt.message().id(),
                 attempt.integration().integrationId(), attempt.message().to(), attempt.provider().capabilities(),
                 held.available());
         if (admission.now()) {
-            send(tenant, item, attempt, asked);
+            go(tenant, item, attempt, asked, admission.marked());
         } else {
+            breakers.release(attempt.integration().integrationId()); // asked again when its slot comes
             waitForSlot(item, attempt, admission, asked);
         }
     }
@@ -136,7 +137,7 @@ class SendHandler implements WorkHandler {
         String type = attempt.integration().type();
         if (admission.taken()) {
             long slot = asked + admission.delay().toNanos();
-            if (held.hold(item, admission.delay(), () -> send(TenantContext.require(), item, attempt, slot))) {
+            if (held.hold(item, admission.delay(), () -> sendHeld(TenantContext.require(), item, attempt, slot))) {
                 metrics.deliveryWait(type, "rate_limit_slot");
                 return;
             }
@@ -145,15 +146,21 @@ class SendHandler implements WorkHandler {
         queue.postpone(item, Instant.now().plus(admission.delay()));
     }
 
-    /**
-     * Marks the message {@code sending} and calls the provider, unless the provider's circuit is
-     * open or the send is late for its slot (from {@code slot}).
-     */
-    private void send(TenantRef tenant, WorkItem item, Attempt attempt, long slot) {
-        if (!circuitAdmits(item, attempt)) {
-            return;
+    /** A held send at its slot: unless the provider's circuit opened meanwhile. */
+    private void sendHeld(TenantRef tenant, WorkItem item, Attempt attempt, long slot) {
+        if (circuitAdmits(item, attempt)) {
+            go(tenant, item, attempt, slot, false);
         }
-        markSending(tenant, item.refId());
+    }
+
+    /**
+     * Marks the message {@code sending} (unless the rate-limit statement did) and calls the
+     * provider, unless the send is late for its slot (from {@code slot}).
+     */
+    private void go(TenantRef tenant, WorkItem item, Attempt attempt, long slot, boolean marked) {
+        if (!marked) {
+            markSending(tenant, item.refId());
+        }
         if (late(slot, attempt)) {
             requeue(tenant, item, attempt);
             return;
@@ -260,7 +267,8 @@ class SendHandler implements WorkHandler {
 
     /**
      * One statement, no transaction, not waiting for the disk: lost in a database crash, the
-     * message only shows {@code queued} while it goes out, and its item is still leased.
+     * message only shows {@code queued} while it goes out, and its item is still leased. (A send
+     * admitted at once is marked so by its rate-limit statement, {@link SendRateLimiter#admit}.)
      */
     private void markSending(TenantRef tenant, UUID messageId) {
         relaxed.sql("UPDATE " + tenant.qualifier() + "message SET status = :status, attempts = attempts + 1, "

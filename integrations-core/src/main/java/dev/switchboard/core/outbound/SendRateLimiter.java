@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.switchboard.core.channel.ChannelCapabilities;
 import dev.switchboard.core.config.SwitchboardProperties;
+import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.queue.RelaxedDurability;
+import dev.switchboard.core.tenant.TenantRef;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -57,7 +59,9 @@ public class SendRateLimiter {
      * is at most {@code :reserve} seconds away. {@code found} &lt; 2: a key has no row yet (seed it
      * and ask again); else {@code wait_seconds} until {@code at}, and {@code blocking} the key that
      * sets it. Each key's time moves one interval on from {@code at} (or from its own time, if
-     * later), so a send that goes late for the other key's sake still counts when it goes.
+     * later), so a send that goes late for the other key's sake still counts when it goes. A send
+     * admitted for now is marked {@code sending} in its tenant's schema ({@code %1$s}) by the same
+     * statement: its next step is the provider's call.
      */
     private static final String TAKE = """
             WITH wanted (id, step, tolerance) AS (
@@ -76,8 +80,14 @@ public class SendRateLimiter {
                 UPDATE public.send_rate r SET tat = greatest(h.tat, d.at) + h.step
                 FROM held h, decided d
                 WHERE r.id = h.id AND d.admitted
+            ), marked AS (
+                UPDATE %1$smessage m SET status = :sending, attempts = m.attempts + 1, updated_at = now()
+                FROM decided d
+                WHERE m.id = :message AND d.admitted AND d.at = now()
+                RETURNING m.id
             )
-            SELECT d.found, d.admitted, b.id AS blocking, extract(epoch FROM d.at - now()) AS wait_seconds
+            SELECT d.found, d.admitted, b.id AS blocking, extract(epoch FROM d.at - now()) AS wait_seconds,
+                   EXISTS (SELECT 1 FROM marked) AS marked
             FROM decided d
             LEFT JOIN LATERAL (SELECT id FROM held ORDER BY admits DESC LIMIT 1) b ON true
             """;
@@ -103,12 +113,13 @@ public class SendRateLimiter {
     /**
      * What the rate limits say to one send.
      *
-     * @param taken whether the send has its tokens: it goes after {@code delay} (zero: now). If not,
-     *              it took nothing (so the wait is not paid twice) and should ask again after {@code delay}.
+     * @param taken  whether the send has its tokens: it goes after {@code delay} (zero: now). If not,
+     *               it took nothing (so the wait is not paid twice) and should ask again after {@code delay}.
+     * @param marked whether its message was marked {@code sending} (only a send that goes now is)
      */
-    public record Admission(boolean taken, Duration delay) {
+    public record Admission(boolean taken, Duration delay, boolean marked) {
 
-        static final Admission NOW = new Admission(true, Duration.ZERO);
+        static final Admission NOW = new Admission(true, Duration.ZERO, false);
 
         /** Whether the send may go at once. */
         public boolean now() {
@@ -119,10 +130,11 @@ public class SendRateLimiter {
     /**
      * Takes the tokens for one send of message {@code messageId} to {@code chatId}: for now, or
      * for the first slot at most {@code reserveUpTo} away; when there is none that soon, takes
-     * nothing and says how long to wait.
+     * nothing and says how long to wait. A send that may go now has its message marked
+     * {@code sending} in {@code tenant}'s schema.
      */
-    public Admission admit(UUID messageId, UUID integrationId, String chatId, ChannelCapabilities limits,
-                           Duration reserveUpTo) {
+    public Admission admit(TenantRef tenant, UUID messageId, UUID integrationId, String chatId,
+                           ChannelCapabilities limits, Duration reserveUpTo) {
         if (!config.rateLimits()) {
             return Admission.NOW;
         }
@@ -135,14 +147,14 @@ public class SendRateLimiter {
         if (!itsTurn && othersWait(integration)) {
             return waitInLine(messageId, integration, 0);
         }
-        Verdict verdict = take(chat, integration, reserveUpTo);
+        Verdict verdict = take(tenant, messageId, chat, integration, reserveUpTo);
         if (verdict.found() < 2) {
             seed(chat, integration);
-            verdict = take(chat, integration, reserveUpTo);
+            verdict = take(tenant, messageId, chat, integration, reserveUpTo);
         }
         long waitNanos = Math.max(0, (long) (verdict.waitSeconds() * 1e9));
         if (verdict.admitted()) {
-            return waitNanos == 0 ? Admission.NOW : new Admission(true, Duration.ofNanos(waitNanos));
+            return new Admission(true, Duration.ofNanos(waitNanos), verdict.marked());
         }
         Key blocking = chat.id().equals(verdict.blocking()) ? chat : integration;
         return waitInLine(messageId, blocking, waitNanos);
@@ -152,11 +164,13 @@ public class SendRateLimiter {
     private record Key(String id, Rate rate) {
     }
 
-    private record Verdict(int found, boolean admitted, String blocking, double waitSeconds) {
+    private record Verdict(int found, boolean admitted, String blocking, double waitSeconds, boolean marked) {
     }
 
-    private Verdict take(Key chat, Key integration, Duration reserveUpTo) {
-        return relaxed.sql(TAKE)
+    private Verdict take(TenantRef tenant, UUID messageId, Key chat, Key integration, Duration reserveUpTo) {
+        return relaxed.sql(TAKE.formatted(tenant.qualifier()))
+                .param("message", messageId)
+                .param("sending", MessageStatus.SENDING.wireName())
                 .param("reserve", seconds(reserveUpTo))
                 .param("chat", chat.id())
                 .param("chatStep", seconds(chat.rate().interval()))
@@ -165,7 +179,7 @@ public class SendRateLimiter {
                 .param("integrationStep", seconds(integration.rate().interval()))
                 .param("integrationTolerance", seconds(integration.rate().tolerance()))
                 .query((rs, n) -> new Verdict(rs.getInt("found"), rs.getBoolean("admitted"), rs.getString("blocking"),
-                        rs.getDouble("wait_seconds")))
+                        rs.getDouble("wait_seconds"), rs.getBoolean("marked")))
                 .single();
     }
 
@@ -191,7 +205,7 @@ public class SendRateLimiter {
     /** Remembers that the message waits for its turn, and says how long. */
     private Admission waitInLine(UUID messageId, Key key, long refillNanos) {
         waiting.put(messageId, Boolean.TRUE);
-        return new Admission(false, slot(key, refillNanos));
+        return new Admission(false, slot(key, refillNanos), false);
     }
 
     /**
