@@ -41,7 +41,10 @@ import org.springframework.stereotype.Component;
  * The work items are written due, or leased to a worker of this node reserved for them.
  *
  * <p>The group comes as array parameters (a poll's messages, or what the JVM retries) or as inbox
- * rows, which the statement reads itself.
+ * rows, which the statement reads itself. The planner cannot know how many messages the rows
+ * hold (it guesses a hundred a row), and for a group it thinks large it hashed every message and
+ * contact of the tenant to find the group's few: the lookups in the tenant's tables are lateral
+ * subqueries with a {@code LIMIT}, which it can only run as one index probe per message.
  *
  * <p>A message it does not store is one already stored (a redelivery) or, rarely, one whose new
  * contact another transaction created after this statement's snapshot (the upsert then returns
@@ -84,10 +87,12 @@ class InboundInsert {
 
     /** {@code %1$s}: the tenant's schema qualifier. Follows the {@code arrival} of one of the above. */
     private static final String STORE = """
-            ), fresh AS (
-                SELECT * FROM arrival a
-                WHERE NOT EXISTS (SELECT 1 FROM %1$smessage m
-                                  WHERE m.integration_id = a.integration_id AND m.external_id = a.external_id)
+            ), fresh AS ( -- probed one by one (see the class comment)
+                SELECT a.* FROM arrival a
+                     LEFT JOIN LATERAL (SELECT true AS found FROM %1$smessage m
+                                        WHERE m.integration_id = a.integration_id AND m.external_id = a.external_id
+                                        LIMIT 1) earlier ON true
+                WHERE earlier.found IS NULL
             ), sender AS ( -- the latest profile of each sender in the group
                 SELECT DISTINCT ON (integration_id, sender_id) *
                 FROM fresh ORDER BY integration_id, sender_id, n DESC
@@ -101,7 +106,9 @@ class InboundInsert {
                 SELECT id, integration_id, external_id FROM upserted_contact
                 UNION ALL
                 SELECT c.id, c.integration_id, c.external_id
-                FROM %1$scontact c JOIN sender s ON s.integration_id = c.integration_id AND s.sender_id = c.external_id
+                FROM sender s CROSS JOIN LATERAL (SELECT c.id, c.integration_id, c.external_id FROM %1$scontact c
+                                                  WHERE c.integration_id = s.integration_id AND c.external_id = s.sender_id
+                                                  LIMIT 1) c -- probed one by one
                 WHERE NOT EXISTS (SELECT 1 FROM upserted_contact u
                                   WHERE u.integration_id = c.integration_id AND u.external_id = c.external_id)
             ), chat AS ( -- a new conversation belongs to the first sender of the group in it
@@ -212,6 +219,11 @@ class InboundInsert {
         return stored;
     }
 
+    /** The statement storing inbox rows of a tenant (for its plan's test). */
+    static String fromInbox(TenantRef tenant) {
+        return FROM_INBOX + STORE.formatted(tenant.qualifier()) + STORED_OF_FRESH;
+    }
+
     /**
      * Stores the messages of inbox rows of the tenant, read from the rows by the statement itself.
      *
@@ -221,7 +233,7 @@ class InboundInsert {
         Items items = new Items(tenant, lease);
         List<FromInbox> stored = new ArrayList<>();
         long[] fresh = new long[1];
-        items.bind(jdbc.sql(FROM_INBOX + STORE.formatted(tenant.qualifier()) + STORED_OF_FRESH))
+        items.bind(jdbc.sql(fromInbox(tenant)))
                 .param("inboxIds", longs(inboxIds))
                 .query(rs -> {
                     fresh[0] = rs.getLong("fresh");
