@@ -23,9 +23,14 @@ public record RelaxedDurability(DataSource dataSource, JdbcClient jdbc) implemen
      * What each of its connections runs first. Its statements are few and planned the same way
      * whatever their parameters, so each is planned once per connection: PostgreSQL's default
      * planned the work claims anew on every call (25,000 plans for 35,000 claims in the
-     * end-to-end benchmark).
+     * end-to-end benchmark). Sequential scans are off, as on the {@code QualifiedPool} and for the
+     * same reason: a connection that planned the claims while the queue was empty (a node that
+     * just started) scanned the whole queue on every claim until PostgreSQL next analyzed it — a
+     * thousand pages for four items, the costliest statement of the ingest benchmark. JIT is off
+     * with them (a scan that remains the only way is costed far above its threshold).
      */
-    public static final String CONNECTION_INIT_SQL = "SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan";
+    public static final String CONNECTION_INIT_SQL = "SET synchronous_commit = off; SET plan_cache_mode = force_generic_plan;"
+            + " SET enable_seqscan = off; SET jit = off";
 
     public static RelaxedDurability of(DataSource dataSource) {
         return new RelaxedDurability(dataSource, JdbcClient.create(dataSource));

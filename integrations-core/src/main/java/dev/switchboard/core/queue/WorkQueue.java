@@ -35,8 +35,8 @@ public class WorkQueue {
                 WHERE w.id = ANY (ARRAY (SELECT id FROM due))
                 RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
                 """;
-    private static final String CLAIM = CLAIM_TEMPLATE.formatted("");
-    private static final String CLAIM_MORE = CLAIM_TEMPLATE.formatted("AND tenant_id = :tenant AND kind = :kind");
+    static final String CLAIM = CLAIM_TEMPLATE.formatted("");
+    static final String CLAIM_MORE = CLAIM_TEMPLATE.formatted("AND tenant_id = :tenant AND kind = :kind");
 
     private final JdbcClient jdbc;
     private final JdbcClient relaxed;

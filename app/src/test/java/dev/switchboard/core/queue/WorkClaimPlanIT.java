@@ -1,0 +1,58 @@
+package dev.switchboard.core.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.support.AppIT;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The work claims are planned once per connection of the {@link RelaxedDurability} pool, often
+ * while the queue is empty (a node that just started): even then they must find due items through
+ * the queue's indexes. A plan that scanned the table kept scanning it on every claim once the
+ * queue had grown, until PostgreSQL next analyzed it (a thousand pages read for four items in the
+ * ingest benchmark).
+ */
+class WorkClaimPlanIT extends AppIT {
+
+    @Autowired
+    private RelaxedDurability relaxed;
+
+    @Test
+    void claimsUseTheQueuesIndexesWhenPlannedOnAnEmptyQueue() throws Exception {
+        assertThat(plan(WorkQueue.CLAIM, "")).contains("work_item_due").doesNotContain("Seq Scan");
+        assertThat(plan(WorkQueue.CLAIM_MORE, ", gen_random_uuid(), 'inbound'"))
+                .contains("work_item_tenant_due").doesNotContain("Seq Scan");
+    }
+
+    /** The claim's generic plan on a relaxed connection, with the queue empty as PostgreSQL sees it. */
+    private String plan(String claim, String filter) throws Exception {
+        String numbered = claim.replace(":leaseSeconds", "$1").replace(":owner", "$2").replace(":max", "$3")
+                .replace(":tenant", "$4").replace(":kind", "$5");
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = relaxed.dataSource().getConnection(); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                sql.execute("TRUNCATE public.work_item"); // rolled back below
+                sql.execute("ANALYZE public.work_item");
+                sql.execute("PREPARE claim (float8, text, int" + (filter.isEmpty() ? "" : ", uuid, text") + ") AS "
+                        + numbered);
+                try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE claim (60, 'plan-test', 16" + filter + ")")) {
+                    while (rows.next()) {
+                        plan.add(rows.getString(1));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                sql.execute("DEALLOCATE claim");
+                connection.setAutoCommit(true);
+            }
+        }
+        return String.join("\n", plan);
+    }
+}
