@@ -23,6 +23,7 @@ import dev.switchboard.core.conversation.ConversationWriter.Key;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -228,7 +229,9 @@ public class InboundStore {
         Map<UUID, InboundInsert.Stored> stored = new HashMap<>();
         try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
             statement.apply(worker).forEach(message -> stored.put(message.messageId(), message));
-            List<WorkItem> items = stored.values().stream().map(InboundInsert.Stored::item).toList();
+            // in the order they were queued, the messages' own (a worker takes them as given)
+            List<WorkItem> items = stored.values().stream().map(InboundInsert.Stored::item)
+                    .sorted(Comparator.comparingLong(WorkItem::id)).toList();
             stored.values().forEach(message -> signals.changed(message.conversationId()));
             if (worker != null) {
                 worker.run(items);
