@@ -3,17 +3,17 @@ package dev.switchboard.core.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.support.AppIT;
+import dev.switchboard.app.support.GenericPlans;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The inbox mover's statement reads a group's messages from inbox rows, which the planner cannot
@@ -30,31 +30,18 @@ class InboxMovePlanIT extends AppIT {
             Map.entry("leaseSeconds", "float8"), Map.entry("owner", "text"), Map.entry("attempts", "int"),
             Map.entry("shard", "int"));
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     private QualifiedPool pool;
 
     @Test
     void theTenantsMessagesAndContactsAreProbedOneByOneNeverScannedWhole() throws Exception {
         TestTenant tenant = newTenant("move_plan");
-        List<String> plan = new ArrayList<>();
-        try (Connection connection = pool.dataSource().getConnection(); Statement sql = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                sql.execute("SET LOCAL plan_cache_mode = force_generic_plan"); // as after a connection's fifth call
-                sql.execute(prepared(InboundInsert.fromInbox(new TenantRef(tenant.id(), tenant.slug()))));
-                try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE inbox_move (ARRAY[1, 2, 3]::bigint[], "
-                        + "'received', gen_random_uuid(), 'inbound', 0, NULL, 0, 1)")) {
-                    while (rows.next()) {
-                        plan.add(rows.getString(1));
-                    }
-                }
-            } finally {
-                connection.rollback();
-                sql.execute("DEALLOCATE inbox_move");
-                connection.setAutoCommit(true);
-            }
-        }
-        String all = String.join("\n", plan);
+        String all = GenericPlans.explain(pool.dataSource(),
+                List.of(), // the pool plans generically, as every connection does its statements
+                PARAMETERS.stream().map(Map.Entry::getValue).collect(Collectors.joining(", ")),
+                numbered(InboundInsert.fromInbox(new TenantRef(tenant.id(), tenant.slug()))),
+                "ARRAY[1, 2, 3]::bigint[], 'received', gen_random_uuid(), 'inbound', 0, NULL, 0, 1");
+        List<String> plan = all.lines().toList();
         for (String table : List.of(" on message ", " on contact ")) {
             List<Integer> scans = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
@@ -68,8 +55,8 @@ class InboxMovePlanIT extends AppIT {
         }
     }
 
-    /** The statement as a prepared statement, its named parameters numbered. */
-    private static String prepared(String statement) {
+    /** The statement with its named parameters numbered. */
+    private static String numbered(String statement) {
         List<String> names = PARAMETERS.stream().map(Map.Entry::getKey).toList();
         Matcher named = Pattern.compile("(?<!:):(\\w+)").matcher(statement);
         StringBuilder numbered = new StringBuilder();
@@ -78,7 +65,6 @@ class InboxMovePlanIT extends AppIT {
             named.appendReplacement(numbered, "\\$" + (names.indexOf(named.group(1)) + 1));
         }
         named.appendTail(numbered);
-        List<String> types = PARAMETERS.stream().map(Map.Entry::getValue).toList();
-        return "PREPARE inbox_move (" + String.join(", ", types) + ") AS " + numbered;
+        return numbered.toString();
     }
 }

@@ -3,10 +3,7 @@ package dev.switchboard.core.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.support.AppIT;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
+import dev.switchboard.app.support.GenericPlans;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,25 +31,8 @@ class WorkClaimPlanIT extends AppIT {
     private String plan(String claim, String filter) throws Exception {
         String numbered = claim.replace(":leaseSeconds", "$1").replace(":owner", "$2").replace(":max", "$3")
                 .replace(":tenant", "$4").replace(":kind", "$5");
-        List<String> plan = new ArrayList<>();
-        try (Connection connection = relaxed.dataSource().getConnection(); Statement sql = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                sql.execute("TRUNCATE public.work_item"); // rolled back below
-                sql.execute("ANALYZE public.work_item");
-                sql.execute("PREPARE claim (float8, text, int" + (filter.isEmpty() ? "" : ", uuid, text") + ") AS "
-                        + numbered);
-                try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE claim (60, 'plan-test', 16" + filter + ")")) {
-                    while (rows.next()) {
-                        plan.add(rows.getString(1));
-                    }
-                }
-            } finally {
-                connection.rollback();
-                sql.execute("DEALLOCATE claim");
-                connection.setAutoCommit(true);
-            }
-        }
-        return String.join("\n", plan);
+        return GenericPlans.explain(relaxed.dataSource(),
+                List.of("TRUNCATE public.work_item", "ANALYZE public.work_item"), // rolled back
+                "float8, text, int" + (filter.isEmpty() ? "" : ", uuid, text"), numbered, "60, 'plan-test', 16" + filter);
     }
 }
