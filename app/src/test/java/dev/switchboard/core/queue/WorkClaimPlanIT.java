@@ -22,9 +22,11 @@ class WorkClaimPlanIT extends AppIT {
 
     @Test
     void claimsUseTheQueuesIndexesWhenPlannedOnAnEmptyQueue() throws Exception {
-        assertThat(plan(WorkQueue.CLAIM, "")).contains("work_item_due").doesNotContain("Seq Scan");
+        // on an empty queue either index of run_at costs the same to the planner (CI has seen both)
+        assertThat(plan(WorkQueue.CLAIM, "")).containsPattern("Index Scan using work_item_(tenant_)?due")
+                .doesNotContain("Seq Scan");
         assertThat(plan(WorkQueue.CLAIM_MORE, ", gen_random_uuid(), 'inbound'"))
-                .contains("work_item_tenant_due").doesNotContain("Seq Scan");
+                .contains("Index Scan using work_item_tenant_due").doesNotContain("Seq Scan");
     }
 
     /** The claim's generic plan on a relaxed connection, with the queue empty as PostgreSQL sees it. */
