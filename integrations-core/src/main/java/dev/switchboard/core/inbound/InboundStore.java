@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -128,20 +127,17 @@ public class InboundStore {
     int[] storeFromInbox(List<InboxRows.Row> rows) {
         TenantRef tenant = TenantContext.require();
         List<Long> inboxIds = rows.stream().map(InboxRows.Row::id).toList();
-        AtomicReference<InboundInsert.Moved> moved = new AtomicReference<>();
-        handOver(worker -> {
-            moved.set(insert.insertFromInbox(tenant, inboxIds, worker));
-            return moved.get().stored().stream().map(InboundInsert.FromInbox::message).toList();
-        });
+        InboundInsert.Moved moved = handOver(worker -> insert.insertFromInbox(tenant, inboxIds, worker),
+                result -> result.stored().stream().map(InboundInsert.FromInbox::message).toList());
         Map<Long, Integer> rowOf = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             rowOf.put(inboxIds.get(i), i);
         }
         int[] stored = new int[rows.size()];
-        moved.get().stored().forEach(message -> stored[rowOf.get(message.inboxId())]++);
+        moved.stored().forEach(message -> stored[rowOf.get(message.inboxId())]++);
         List<Integer> inJvm = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (moved.get().leftSome() || rows.get(i).otherEvents()) {
+            if (moved.leftSome() || rows.get(i).otherEvents()) {
                 inJvm.add(i);
             }
         }
@@ -155,7 +151,7 @@ public class InboundStore {
     }
 
     private static boolean hasOtherEvents(List<Delivery> deliveries) {
-        return deliveries.stream().anyMatch(d -> d.events().stream().anyMatch(e -> !(e instanceof InboundMessage)));
+        return deliveries.stream().anyMatch(d -> InboxEvents.otherThanMessages(d.events()));
     }
 
     /** Delivery receipts, remote changes and state changes, in the caller's transaction. */
@@ -206,7 +202,7 @@ public class InboundStore {
         List<UUID> ids = arrivals.stream().map(a -> UUID.randomUUID()).toList();
         List<InboundInsert.Row> rows = arrivals.stream()
                 .map(a -> new InboundInsert.Row(a.integrationId(), a.message(), a.receivedAt())).toList();
-        Map<UUID, InboundInsert.Stored> inserted = handOver(worker -> insert.insert(tenant, rows, ids, worker).values());
+        Map<UUID, InboundInsert.Stored> inserted = handOver(worker -> insert.insert(tenant, rows, ids, worker), Map::values);
         List<Arrival> left = new ArrayList<>();
         for (int i = 0; i < arrivals.size(); i++) {
             if (inserted.containsKey(ids.get(i))) {
@@ -222,24 +218,25 @@ public class InboundStore {
      * Runs a group statement with an idle worker of this node reserved, if there is one, and hands
      * it the work items written leased to it (else wakes the dispatcher); signals the conversations.
      *
-     * @return the stored messages, by id
+     * @param storedOf the messages the statement's result says it stored
+     * @return the statement's result
      */
-    private Map<UUID, InboundInsert.Stored> handOver(
-            Function<WorkDispatcher.Reservation, Collection<InboundInsert.Stored>> statement) {
-        Map<UUID, InboundInsert.Stored> stored = new HashMap<>();
+    private <R> R handOver(Function<WorkDispatcher.Reservation, R> statement,
+                           Function<R, Collection<InboundInsert.Stored>> storedOf) {
         try (WorkDispatcher.Reservation worker = dispatcher.reserveWorker().orElse(null)) { // closed unused if this fails
-            statement.apply(worker).forEach(message -> stored.put(message.messageId(), message));
+            R result = statement.apply(worker);
+            Collection<InboundInsert.Stored> stored = storedOf.apply(result);
             // in the order they were queued, the messages' own (a worker takes them as given)
-            List<WorkItem> items = stored.values().stream().map(InboundInsert.Stored::item)
+            List<WorkItem> items = stored.stream().map(InboundInsert.Stored::item)
                     .sorted(Comparator.comparingLong(WorkItem::id)).toList();
-            stored.values().forEach(message -> signals.changed(message.conversationId()));
+            stored.forEach(message -> signals.changed(message.conversationId()));
             if (worker != null) {
                 worker.run(items);
             } else if (!items.isEmpty()) {
                 queue.signalAfterCommit();
             }
+            return result;
         }
-        return stored;
     }
 
     /**

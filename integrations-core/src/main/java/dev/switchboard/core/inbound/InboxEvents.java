@@ -33,6 +33,11 @@ record InboxEvents(List<InboundMessage> messages, List<DeliveryReceipt> receipts
         return events;
     }
 
+    /** Whether there are events other than messages (which the group statement alone cannot store). */
+    static boolean otherThanMessages(List<InboundEvent> events) {
+        return !events.stream().allMatch(InboundMessage.class::isInstance);
+    }
+
     private static <T extends InboundEvent> List<T> ofKind(List<InboundEvent> events, Class<T> kind) {
         return events.stream().filter(kind::isInstance).map(kind::cast).toList();
     }

@@ -3,7 +3,6 @@ package dev.switchboard.core.inbound;
 import static dev.switchboard.core.support.SqlArrays.longs;
 
 import dev.switchboard.core.channel.InboundEvent;
-import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.tenant.QualifiedPool;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +33,7 @@ class InboxRows {
 
         /** Whether it has events other than messages, which only the JVM stores. */
         boolean otherEvents() {
-            return !events.stream().allMatch(InboundMessage.class::isInstance);
+            return InboxEvents.otherThanMessages(events);
         }
     }
 
@@ -46,14 +45,9 @@ class InboxRows {
     record Row(long id, UUID tenantId, UUID integrationId, String channelType, Instant receivedAt,
                String eventsJson, boolean otherEvents, int attempts) {
 
-        /** Its events, read from the row's JSON (which only the rows the JVM stores need). */
-        List<InboundEvent> events() {
-            return InboxEvents.read(eventsJson);
-        }
-
-        /** The delivery, its events read in the JVM. */
+        /** The delivery, its events read from the row's JSON (which only the rows the JVM stores need). */
         InboundStore.Delivery delivery() {
-            return new InboundStore.Delivery(integrationId, events(), receivedAt);
+            return new InboundStore.Delivery(integrationId, InboxEvents.read(eventsJson), receivedAt);
         }
     }
 
