@@ -27,7 +27,7 @@ public class WorkQueue {
                 WITH due AS MATERIALIZED (
                     SELECT id FROM public.work_item
                     WHERE run_at <= now() %s
-                    ORDER BY %s
+                    ORDER BY run_at
                     LIMIT :max
                     FOR UPDATE SKIP LOCKED)
                 UPDATE public.work_item w
@@ -35,14 +35,8 @@ public class WorkQueue {
                 WHERE w.id = ANY (ARRAY (SELECT id FROM due))
                 RETURNING w.id, w.tenant_id, w.kind, w.ref_id, w.attempts, w.created_at
                 """;
-    static final String CLAIM = CLAIM_TEMPLATE.formatted("", "run_at");
-    /**
-     * Ordered as its index is (the same order, the tenant and kind being fixed): planned on an
-     * empty queue, the claim otherwise tied with the due index filtered by tenant, which under
-     * load reads every tenant's due items (seen in CI).
-     */
-    static final String CLAIM_MORE = CLAIM_TEMPLATE.formatted("AND tenant_id = :tenant AND kind = :kind",
-            "tenant_id, kind, run_at");
+    static final String CLAIM = CLAIM_TEMPLATE.formatted("");
+    static final String CLAIM_MORE = CLAIM_TEMPLATE.formatted("AND tenant_id = :tenant AND kind = :kind");
 
     private final JdbcClient jdbc;
     private final JdbcClient relaxed;
