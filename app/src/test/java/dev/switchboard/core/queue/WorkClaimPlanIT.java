@@ -22,11 +22,12 @@ class WorkClaimPlanIT extends AppIT {
 
     @Test
     void claimsUseTheQueuesIndexesWhenPlannedOnAnEmptyQueue() throws Exception {
-        // on an empty queue either index of run_at costs the same to the planner (CI has seen both)
+        // on an empty queue either index of run_at costs the same to the planner, for either claim
+        // (CI has seen both); a plan made so is replaced when PostgreSQL next analyzes the queue
         assertThat(plan(WorkQueue.CLAIM, "")).containsPattern("Index Scan using work_item_(tenant_)?due")
                 .doesNotContain("Seq Scan");
         assertThat(plan(WorkQueue.CLAIM_MORE, ", gen_random_uuid(), 'inbound'"))
-                .contains("Index Scan using work_item_tenant_due").doesNotContain("Seq Scan");
+                .containsPattern("Index Scan using work_item_(tenant_)?due").doesNotContain("Seq Scan");
     }
 
     /** The claim's generic plan on a relaxed connection, with the queue empty as PostgreSQL sees it. */
