@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.AppIT;
 import dev.switchboard.app.support.GenericPlans;
 import dev.switchboard.core.tenant.QualifiedPool;
+import dev.switchboard.core.tenant.TenantRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +24,11 @@ class InboundReadPlanIT extends AppIT {
 
     @Test
     void theOrderCheckUsesTheConversationAndReferenceIndexesWhenPlannedOnEmptyTables() throws Exception {
-        String schema = newTenant("read_plan").schema() + ".";
+        TestTenant tenant = newTenant("read_plan");
         String plan = GenericPlans.explain(pool.dataSource(),
                 List.of("TRUNCATE public.work_item", // rolled back
                         "ANALYZE public.work_item"), // as PostgreSQL sees a queue that is empty
-                "uuid[]", InboundReads.ROWS.formatted(schema, InboundReads.NEAREST_EARLIER).replace(":ids", "$1"),
+                "uuid[]", InboundReads.ROWS.of(new TenantRef(tenant.id(), tenant.slug())).replace(":ids", "$1"),
                 "ARRAY[gen_random_uuid()]");
         assertThat(plan)
                 .contains("message_conversation", "work_item_inbound_ref")

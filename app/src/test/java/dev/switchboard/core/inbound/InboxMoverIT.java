@@ -172,7 +172,7 @@ class InboxMoverIT extends TelegramIT {
     @SafeVarargs
     private void append(Connected connected, UUID integrationId, List<InboundEvent>... deliveries) {
         inbox.append(Arrays.stream(deliveries)
-                .map(events -> new InboxRows.NewRow(connected.tenant().id(), integrationId, "telegram", events))
+                .map(events -> InboxRows.NewRow.of(connected.tenant().id(), integrationId, "telegram", events))
                 .toList());
         mover.wake();
     }

@@ -83,7 +83,7 @@ public class InboundGroupCommit implements DisposableBean {
      */
     public void append(UUID integrationId, String channelType, List<InboundEvent> events) {
         TenantRef tenant = TenantContext.require();
-        Pending mine = new Pending(new InboxRows.NewRow(tenant.id(), integrationId, channelType, events),
+        Pending mine = new Pending(InboxRows.NewRow.of(tenant.id(), integrationId, channelType, events),
                 new CompletableFuture<>());
         Lane lane = lanes[Math.floorMod(integrationId.hashCode(), LANES)];
         lane.queue.add(mine);

@@ -14,6 +14,7 @@ import dev.switchboard.core.queue.WorkKinds;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.tenant.TenantSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -158,6 +159,9 @@ class InboundInsert {
                  LEFT JOIN outcome o ON true
             """;
 
+    private static final TenantSql STORE_PARAMETERS = new TenantSql(FROM_PARAMETERS + STORE + STORED);
+    private static final TenantSql STORE_INBOX_ROWS = new TenantSql(FROM_INBOX + STORE + STORED_OF_FRESH);
+
     /** A message to store, of an integration, received at a time (null: now). */
     record Row(UUID integrationId, InboundMessage message, Instant receivedAt) {
     }
@@ -197,7 +201,7 @@ class InboundInsert {
     Map<UUID, Stored> insert(TenantRef tenant, List<Row> rows, List<UUID> ids, WorkDispatcher.Reservation lease) {
         Map<UUID, Stored> stored = new HashMap<>();
         Items items = new Items(tenant, lease);
-        items.bind(jdbc.sql(FROM_PARAMETERS + STORE.formatted(tenant.qualifier()) + STORED))
+        items.bind(jdbc.sql(STORE_PARAMETERS.of(tenant)))
                 .param("ids", uuids(ids))
                 .param("integrations", uuids(column(rows, Row::integrationId)))
                 .param("externals", texts(column(rows, r -> r.message().dedupKey())))
@@ -221,7 +225,7 @@ class InboundInsert {
 
     /** The statement storing inbox rows of a tenant (for its plan's test). */
     static String fromInbox(TenantRef tenant) {
-        return FROM_INBOX + STORE.formatted(tenant.qualifier()) + STORED_OF_FRESH;
+        return STORE_INBOX_ROWS.of(tenant);
     }
 
     /**

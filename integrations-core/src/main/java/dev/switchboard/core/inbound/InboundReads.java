@@ -5,6 +5,7 @@ import dev.switchboard.core.support.Json;
 import dev.switchboard.core.support.SqlArrays;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.tenant.TenantSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -65,9 +66,8 @@ class InboundReads {
      * subquery the planner cannot turn into a scan of the whole queue; its kind is compared in the
      * "C" collation, as the index for it is defined ({@code V10__inbound_ref_index.sql}), so that no
      * other index of the queue can serve it, even in a plan made while the queue was empty.
-     * {@code %1$s}: the tenant's schema qualifier.
      */
-    static final String ROWS = """
+    static final TenantSql ROWS = new TenantSql("""
             SELECT m.id, m.direction, m.kind, m.text, m.payload::text AS payload, m.external_id,
                    m.provider_message_id, m.created_at, c.id AS conversation_id, c.contact_id, c.chat_id, c.mode,
                    i.id AS integration_id, i.type AS integration_type,
@@ -76,7 +76,8 @@ class InboundReads {
                                             AND e.created_at > now() - interval '1 day'
                                             AND (e.created_at, e.id) < (m.created_at, m.id) AND e.id <> ALL (:ids)
                                           ORDER BY e.created_at DESC
-                                          LIMIT %2$d) nearest
+                                          LIMIT\s""" + NEAREST_EARLIER + """
+                                          ) nearest
                            WHERE (SELECT true FROM public.work_item w
                                   WHERE w.ref_id = nearest.id AND (w.kind COLLATE "C") = 'inbound'
                                     AND (w.last_error IS NULL OR w.attempts < 3)
@@ -86,7 +87,7 @@ class InboundReads {
             JOIN %1$sconversation c ON c.id = m.conversation_id
             JOIN %1$sintegration i ON i.id = m.integration_id
             WHERE m.id = ANY (:ids)
-            """;
+            """);
 
     Optional<InboundRow> message(TenantRef tenant, UUID messageId) {
         return Optional.ofNullable(messages(tenant, List.of(messageId)).get(messageId));
@@ -99,7 +100,7 @@ class InboundReads {
      */
     Map<UUID, InboundRow> messages(TenantRef tenant, List<UUID> messageIds) {
         Map<UUID, InboundRow> rows = new HashMap<>();
-        jdbc.sql(ROWS.formatted(tenant.qualifier(), NEAREST_EARLIER))
+        jdbc.sql(ROWS.of(tenant))
                 .param("ids", SqlArrays.uuids(messageIds))
                 .query((rs, n) -> row(rs))
                 .list()
@@ -107,15 +108,17 @@ class InboundReads {
         return rows;
     }
 
+    private static final TenantSql RECENT_TURNS = new TenantSql("""
+            SELECT direction, kind, text, created_at FROM (
+                SELECT id, direction, kind, text, created_at FROM %1$smessage
+                WHERE conversation_id = :conversation ORDER BY created_at DESC LIMIT :limit) latest
+            WHERE id <> :message
+            ORDER BY created_at
+            """);
+
     /** The conversation's latest turns before {@code messageId} (of the latest {@value #HISTORY}), oldest first. */
     List<AgentRequest.Turn> recentTurns(TenantRef tenant, UUID conversationId, UUID messageId) {
-        return jdbc.sql("""
-                SELECT direction, kind, text, created_at FROM (
-                    SELECT id, direction, kind, text, created_at FROM %1$smessage
-                    WHERE conversation_id = :conversation ORDER BY created_at DESC LIMIT :limit) latest
-                WHERE id <> :message
-                ORDER BY created_at
-                """.formatted(tenant.qualifier()))
+        return jdbc.sql(RECENT_TURNS.of(tenant))
                 .param("conversation", conversationId)
                 .param("message", messageId)
                 .param("limit", HISTORY)

@@ -28,12 +28,20 @@ class InboxRows {
     /** Who may take the inbox: one mover at a time across all nodes, so messages keep their order. */
     private static final long MOVER_LOCK = 0x5357_4231_4e42_4f58L; // "SWB1NBOX"
 
-    /** A delivery to append. */
-    record NewRow(UUID tenantId, UUID integrationId, String channelType, List<InboundEvent> events) {
+    /**
+     * A delivery to append, its events already written as the row keeps them.
+     *
+     * @param otherEvents whether it has events other than messages, which only the JVM stores
+     */
+    record NewRow(UUID tenantId, UUID integrationId, String channelType, String eventsJson, boolean otherEvents) {
 
-        /** Whether it has events other than messages, which only the JVM stores. */
-        boolean otherEvents() {
-            return InboxEvents.otherThanMessages(events);
+        /**
+         * Writes the events, on the caller's thread: the webhook's, not its lane's committer, which
+         * wrote a whole group's JSON while the requests behind it waited.
+         */
+        static NewRow of(UUID tenantId, UUID integrationId, String channelType, List<InboundEvent> events) {
+            return new NewRow(tenantId, integrationId, channelType, InboxEvents.write(events),
+                    InboxEvents.otherThanMessages(events));
         }
     }
 
@@ -73,7 +81,7 @@ class InboxRows {
                 INSERT INTO public.inbox (tenant_id, integration_id, channel_type, events, other_events)
                 VALUES (?, ?, ?, ?, ?)
                 """, rows.stream().map(r -> new Object[] {r.tenantId(), r.integrationId(), r.channelType(),
-                InboxEvents.write(r.events()), r.otherEvents()}).toList());
+                r.eventsJson(), r.otherEvents()}).toList());
     }
 
     /** How many deliveries wait, for the gauge operators watch. */

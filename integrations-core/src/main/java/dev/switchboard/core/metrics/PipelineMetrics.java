@@ -2,9 +2,16 @@ package dev.switchboard.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,51 +34,71 @@ import org.springframework.stereotype.Component;
 public class PipelineMetrics implements ProviderCalls {
 
     private final MeterRegistry registry;
+    /**
+     * The meters already registered, by name and tag values: a meter's builder and registration
+     * (hashing its id's tags) on every message was a visible share of the inbox mover's CPU.
+     */
+    private final Map<List<String>, Meter> registered = new ConcurrentHashMap<>();
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    /** The meter of this name and these tag values, registered by {@code register} the first time. */
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M meter(String name, Function<String, M> register, String... tagValues) {
+        List<String> key = new ArrayList<>(tagValues.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tagValues));
+        return (M) registered.computeIfAbsent(key, k -> register.apply(name));
+    }
+
     @Override
     public void record(String type, String method, String outcome, Duration took) {
-        Timer.builder("switchboard.provider.requests")
+        this.<Timer>meter("switchboard.provider.requests", name -> Timer.builder(name)
                 .description("Calls to messaging providers")
                 .tags("type", type, "method", method, "outcome", outcome)
                 .publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.95, 0.99)
-                .register(registry)
+                .register(registry), type, method, outcome)
                 .record(took);
     }
 
     public void webhook(String type, String outcome, Duration took) {
-        Timer.builder("switchboard.webhooks")
+        this.<Timer>meter("switchboard.webhooks", name -> Timer.builder(name)
                 .description("Webhook deliveries received")
                 .tags("type", type, "outcome", outcome)
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry), type, outcome)
                 .record(took);
     }
 
     public void messages(String type, String direction, String outcome, int count) {
         if (count > 0) {
-            Counter.builder("switchboard.messages").tags("type", type, "direction", direction, "outcome", outcome)
-                    .register(registry).increment(count);
+            this.<Counter>meter("switchboard.messages", name -> Counter.builder(name)
+                            .tags("type", type, "direction", direction, "outcome", outcome).register(registry),
+                    type, direction, outcome)
+                    .increment(count);
         }
     }
 
     public void deliveryWait(String type, String reason) {
-        Counter.builder("switchboard.delivery.waits").tags("type", type, "reason", reason).register(registry).increment();
+        this.<Counter>meter("switchboard.delivery.waits", name -> Counter.builder(name).tags("type", type, "reason", reason)
+                .register(registry), type, reason)
+                .increment();
     }
 
     public void workGroup(String kind, int finished) {
-        DistributionSummary.builder("switchboard.work.groups").description("Work items a worker finished together")
-                .tags("kind", kind).register(registry).record(finished);
+        this.<DistributionSummary>meter("switchboard.work.groups", name -> DistributionSummary.builder(name)
+                .description("Work items a worker finished together").tags("kind", kind).register(registry), kind)
+                .record(finished);
     }
 
     public void workHandedOver(String kind, int items) {
-        Counter.builder("switchboard.work.handed.over")
+        this.<Counter>meter("switchboard.work.handed.over", name -> Counter.builder(name)
                 .description("Work items written leased to this node and handed to its worker, without a claim")
-                .tags("kind", kind).register(registry).increment(items);
+                .tags("kind", kind).register(registry), kind)
+                .increment(items);
     }
 
     public MeterRegistry registry() {

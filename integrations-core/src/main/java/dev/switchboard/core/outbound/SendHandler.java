@@ -28,6 +28,7 @@ import dev.switchboard.core.queue.WorkTransactions;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.tenant.TenantSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -57,6 +58,28 @@ class SendHandler implements WorkHandler {
      * chat's send interval, which it would wait for anyway.
      */
     private static final Duration ORDER_WAIT = Duration.ofMillis(500);
+
+    private static final TenantSql REQUEUE = new TenantSql("""
+            UPDATE %1$smessage SET status = :status, attempts = attempts - 1, updated_at = now()
+            WHERE id = :id AND status = :sending""");
+    private static final TenantSql MARK_SENDING = new TenantSql("""
+            UPDATE %1$smessage SET status = :status, attempts = attempts + 1, updated_at = now() WHERE id = :id""");
+    /** {@link #sent}: the message, its counter, its work item; and whether receipts wait for it. */
+    private static final TenantSql SENT = new TenantSql("""
+            WITH sent AS (
+                UPDATE %1$smessage SET status = :status, provider_message_id = :providerId, sent_at = now(),
+                                       error = NULL, updated_at = now()
+                WHERE id = :id
+                RETURNING integration_id
+            ), counted AS (
+            """ + IntegrationCounters.upsert("%1$sintegration_counter",
+                    "SELECT integration_id, :shard, 0, 1, now() FROM sent") + """
+            ), removed AS (
+                DELETE FROM public.work_item WHERE id = :item
+            )
+            SELECT EXISTS (SELECT 1 FROM %1$sdelivery_receipt
+                           WHERE integration_id = :integration AND provider_message_id = :providerId AND NOT applied)
+            """);
 
     private final SendReads reads;
     private final MessageRepository messages;
@@ -256,8 +279,7 @@ class SendHandler implements WorkHandler {
     private void requeue(TenantRef tenant, WorkItem item, Attempt attempt) {
         metrics.deliveryWait(attempt.integration().type(), "late");
         breakers.release(attempt.integration().integrationId());
-        relaxed.sql("UPDATE " + tenant.qualifier() + "message SET status = :status, attempts = attempts - 1, "
-                        + "updated_at = now() WHERE id = :id AND status = :sending")
+        relaxed.sql(REQUEUE.of(tenant))
                 .param("status", MessageStatus.QUEUED.wireName())
                 .param("sending", MessageStatus.SENDING.wireName())
                 .param("id", item.refId())
@@ -271,8 +293,7 @@ class SendHandler implements WorkHandler {
      * admitted at once is marked so by its rate-limit statement, {@link SendRateLimiter#admit}.)
      */
     private void markSending(TenantRef tenant, UUID messageId) {
-        relaxed.sql("UPDATE " + tenant.qualifier() + "message SET status = :status, attempts = attempts + 1, "
-                        + "updated_at = now() WHERE id = :id")
+        relaxed.sql(MARK_SENDING.of(tenant))
                 .param("status", MessageStatus.SENDING.wireName())
                 .param("id", messageId)
                 .update();
@@ -287,22 +308,7 @@ class SendHandler implements WorkHandler {
      */
     private void sent(TenantRef tenant, WorkItem item, Attempt attempt, SendReceipt receipt) {
         UUID integrationId = attempt.integration().integrationId();
-        String schema = tenant.qualifier();
-        boolean receiptsWaiting = jdbc.sql("""
-                WITH sent AS (
-                    UPDATE %1$smessage SET status = :status, provider_message_id = :providerId, sent_at = now(),
-                                           error = NULL, updated_at = now()
-                    WHERE id = :id
-                    RETURNING integration_id
-                ), counted AS (
-                """.formatted(schema) + IntegrationCounters.upsert(schema + "integration_counter",
-                        "SELECT integration_id, :shard, 0, 1, now() FROM sent") + """
-                ), removed AS (
-                    DELETE FROM public.work_item WHERE id = :item
-                )
-                SELECT EXISTS (SELECT 1 FROM %1$sdelivery_receipt
-                               WHERE integration_id = :integration AND provider_message_id = :providerId AND NOT applied)
-                """.formatted(schema))
+        boolean receiptsWaiting = jdbc.sql(SENT.of(tenant))
                 .param("status", MessageStatus.SENT.wireName())
                 .param("providerId", receipt.providerMessageId())
                 .param("id", item.refId())

@@ -7,6 +7,7 @@ import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.conversation.MessageStatus;
 import dev.switchboard.core.queue.RelaxedDurability;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.tenant.TenantSql;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -63,7 +64,7 @@ public class SendRateLimiter {
      * admitted for now is marked {@code sending} in its tenant's schema ({@code %1$s}) by the same
      * statement: its next step is the provider's call.
      */
-    private static final String TAKE = """
+    private static final TenantSql TAKE = new TenantSql("""
             WITH wanted (id, step, tolerance) AS (
                 VALUES (:chat, make_interval(secs => :chatStep), make_interval(secs => :chatTolerance)),
                        (:integration, make_interval(secs => :integrationStep), make_interval(secs => :integrationTolerance))
@@ -90,7 +91,7 @@ public class SendRateLimiter {
                    EXISTS (SELECT 1 FROM marked) AS marked
             FROM decided d
             LEFT JOIN LATERAL (SELECT id FROM held ORDER BY admits DESC LIMIT 1) b ON true
-            """;
+            """);
 
     private final JdbcClient relaxed;
     private final SwitchboardProperties.Delivery config;
@@ -168,7 +169,7 @@ public class SendRateLimiter {
     }
 
     private Verdict take(TenantRef tenant, UUID messageId, Key chat, Key integration, Duration reserveUpTo) {
-        return relaxed.sql(TAKE.formatted(tenant.qualifier()))
+        return relaxed.sql(TAKE.of(tenant))
                 .param("message", messageId)
                 .param("sending", MessageStatus.SENDING.wireName())
                 .param("reserve", seconds(reserveUpTo))

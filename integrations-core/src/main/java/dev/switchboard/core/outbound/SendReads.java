@@ -5,6 +5,7 @@ import dev.switchboard.core.integration.StoredIntegration;
 import dev.switchboard.core.support.Json;
 import dev.switchboard.core.tenant.QualifiedPool;
 import dev.switchboard.core.tenant.TenantRef;
+import dev.switchboard.core.tenant.TenantSql;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -31,6 +32,20 @@ class SendReads {
                     UUID conversationId, String chatId, StoredIntegration integration, boolean behindEarlier) {
     }
 
+    private static final TenantSql OUTGOING = new TenantSql("""
+            SELECT m.id, m.status, m.created_at, m.text, m.payload::text AS payload, m.conversation_id, c.chat_id,
+                   EXISTS (SELECT 1 FROM %1$smessage e
+                           WHERE e.conversation_id = m.conversation_id AND e.direction = 'out'
+                             AND e.status IN ('queued', 'sending') AND (e.created_at, e.id) < (m.created_at, m.id))
+                       AS behind_earlier,
+            """ + StoredIntegration.COLUMNS + """
+
+            FROM %1$smessage m
+            JOIN %1$sconversation c ON c.id = m.conversation_id
+            JOIN %1$sintegration i ON i.id = m.integration_id
+            WHERE m.id = :id
+            """);
+
     private final JdbcClient jdbc;
 
     SendReads(QualifiedPool qualified) {
@@ -43,20 +58,7 @@ class SendReads {
      * the {@link QualifiedPool}, which keeps its plan.
      */
     Optional<Outgoing> outgoing(TenantRef tenant, UUID messageId) {
-        String schema = tenant.qualifier();
-        return jdbc.sql("""
-                SELECT m.id, m.status, m.created_at, m.text, m.payload::text AS payload, m.conversation_id, c.chat_id,
-                       EXISTS (SELECT 1 FROM %1$smessage e
-                               WHERE e.conversation_id = m.conversation_id AND e.direction = 'out'
-                                 AND e.status IN ('queued', 'sending') AND (e.created_at, e.id) < (m.created_at, m.id))
-                           AS behind_earlier,
-                """.formatted(schema) + StoredIntegration.COLUMNS + """
-
-                FROM %1$smessage m
-                JOIN %1$sconversation c ON c.id = m.conversation_id
-                JOIN %1$sintegration i ON i.id = m.integration_id
-                WHERE m.id = :id
-                """.formatted(schema))
+        return jdbc.sql(OUTGOING.of(tenant))
                 .param("id", messageId)
                 .query((rs, n) -> {
                     String payload = rs.getString("payload");
