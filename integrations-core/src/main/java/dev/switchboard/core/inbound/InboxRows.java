@@ -72,7 +72,8 @@ class InboxRows {
     /**
      * Appends deliveries with one round trip, committed (durably, once for all) when it returns: a
      * JDBC batch, which the driver sends before a single sync, so PostgreSQL runs it as one
-     * implicit transaction. Not one statement over arrays: the driver writes a {@code text[]}
+     * implicit transaction; the qualified pool's driver rewrites it into multi-row {@code INSERT}s
+     * ({@code reWriteBatchedInserts}). Not one statement over arrays: the driver writes a {@code text[]}
      * parameter as one escaped literal, and escaping every delivery's JSON was a tenth of the
      * server's CPU in the ingest benchmark.
      */
