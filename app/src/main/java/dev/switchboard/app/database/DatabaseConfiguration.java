@@ -82,7 +82,9 @@ class DatabaseConfiguration {
         int size = switchboard.worker().threads() + RELAXED_POOL_SPARE;
         HikariConfig config = config("switchboard-relaxed", size, database, embedded);
         config.setConnectionInitSql(RelaxedDurability.CONNECTION_INIT_SQL);
+        // the rate-limit statement marks its tenant's message, so each tenant has its own text of it
         config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("preparedStatementCacheQueries", "512");
         return RelaxedDurability.of(new HikariDataSource(config));
     }
 
