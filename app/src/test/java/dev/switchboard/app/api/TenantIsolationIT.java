@@ -30,8 +30,8 @@ class TenantIsolationIT extends AppIT {
         assertThat(a.api().get("/api/v1/agent").text("systemPrompt")).isEqualTo("only for A");
         assertThat(b.api().get("/api/v1/agent").json().path("systemPrompt").isNull()).isTrue();
         assertThat(b.api().get("/api/v1/agent").text("kind")).isNotEqualTo("echo");
-        assertThat(promptSeenAs(new TenantRef(a.id(), a.slug()))).isEqualTo("only for A");
-        assertThat(promptSeenAs(new TenantRef(b.id(), b.slug()))).isNull();
+        assertThat(promptSeenAs(a.ref())).isEqualTo("only for A");
+        assertThat(promptSeenAs(b.ref())).isNull();
     }
 
     @Test

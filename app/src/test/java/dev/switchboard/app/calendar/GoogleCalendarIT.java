@@ -140,7 +140,7 @@ class GoogleCalendarIT extends TelegramIT {
     @Test
     void changesArriveByPushAndIncrementalSyncAndChannelsAreRenewed() throws Exception {
         Connected calendar = connect("gcal_push", "push@gcal.test");
-        TenantRef tenant = new TenantRef(calendar.tenant().id(), calendar.tenant().slug());
+        TenantRef tenant = calendar.tenant().ref();
         google.createEventAsUser("push@gcal.test", "primary", "Staff meeting", Instant.parse("2030-05-01T09:00:00Z"),
                 Instant.parse("2030-05-01T10:00:00Z"));
         eventually(() -> assertThat(synced(calendar)).contains("Staff meeting"));
@@ -183,7 +183,7 @@ class GoogleCalendarIT extends TelegramIT {
     }
 
     private <T> T inTenant(TestTenant tenant, java.util.function.Supplier<T> work) {
-        try (TenantContext.Scope scope = TenantContext.enter(new TenantRef(tenant.id(), tenant.slug()))) {
+        try (TenantContext.Scope scope = TenantContext.enter(tenant.ref())) {
             return tx.execute(status -> work.get());
         }
     }

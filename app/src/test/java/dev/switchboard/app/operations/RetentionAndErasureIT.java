@@ -29,7 +29,7 @@ class RetentionAndErasureIT extends TelegramIT {
         TgUser recent = telegram.user(5_600_000_002L, "Recent", "recent", "en");
         startChat(connected, old);
         startChat(connected, recent);
-        TenantRef tenant = new TenantRef(connected.tenant().id(), connected.tenant().slug());
+        TenantRef tenant = connected.tenant().ref();
         inTenant(tenant, "UPDATE message SET created_at = now() - interval '40 days' WHERE conversation_id IN "
                 + "(SELECT id FROM conversation WHERE chat_id = '" + old.id() + "')");
         inTenant(tenant, "UPDATE conversation SET last_message_at = now() - interval '40 days' WHERE chat_id = '" + old.id() + "'");

@@ -132,7 +132,7 @@ class SendRateLimiterIT extends AppIT {
     private TenantRef tenant() {
         if (tenant == null) {
             TestTenant created = newTenant("rates");
-            tenant = new TenantRef(created.id(), created.slug());
+            tenant = created.ref();
         }
         return tenant;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.app.SwitchboardApplication;
+import dev.switchboard.core.tenant.TenantRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,8 +113,13 @@ public abstract class AppIT {
 
     public record TestTenant(UUID id, String slug, String apiKey, Api api) {
 
+        /** The tenant as the platform's code refers to it. */
+        public TenantRef ref() {
+            return new TenantRef(id, slug);
+        }
+
         public String schema() {
-            return "t_" + slug;
+            return TenantRef.schemaOf(slug);
         }
     }
 

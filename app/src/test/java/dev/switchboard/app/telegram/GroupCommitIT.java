@@ -102,7 +102,7 @@ class GroupCommitIT extends TelegramIT {
     @Test
     void aDeliveryThatCannotBeStoredFailsAloneAndTheRestOfItsGroupIsStored() throws Exception {
         Connected connected = silentBot("group_failure");
-        TenantRef tenant = new TenantRef(connected.tenant().id(), connected.tenant().slug());
+        TenantRef tenant = connected.tenant().ref();
         UUID integrationId = UUID.fromString(connected.integrationId());
         UUID unknownIntegration = UUID.randomUUID(); // its rows violate the integration foreign key
         CountDownLatch start = new CountDownLatch(1);

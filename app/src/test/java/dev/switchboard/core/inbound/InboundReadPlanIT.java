@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.AppIT;
 import dev.switchboard.app.support.GenericPlans;
 import dev.switchboard.core.tenant.QualifiedPool;
-import dev.switchboard.core.tenant.TenantRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,7 @@ class InboundReadPlanIT extends AppIT {
         String plan = GenericPlans.explain(pool.dataSource(),
                 List.of("TRUNCATE public.work_item", // rolled back
                         "ANALYZE public.work_item"), // as PostgreSQL sees a queue that is empty
-                "uuid[]", InboundReads.ROWS.of(new TenantRef(tenant.id(), tenant.slug())).replace(":ids", "$1"),
+                "uuid[]", InboundReads.ROWS.of(tenant.ref()).replace(":ids", "$1"),
                 "ARRAY[gen_random_uuid()]");
         assertThat(plan)
                 .contains("message_conversation", "work_item_inbound_ref")

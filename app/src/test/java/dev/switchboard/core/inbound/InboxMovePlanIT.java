@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.app.support.AppIT;
 import dev.switchboard.app.support.GenericPlans;
 import dev.switchboard.core.tenant.QualifiedPool;
-import dev.switchboard.core.tenant.TenantRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class InboxMovePlanIT extends AppIT {
         String all = GenericPlans.explain(pool.dataSource(),
                 List.of(), // the pool plans generically, as every connection does its statements
                 PARAMETERS.stream().map(Map.Entry::getValue).collect(Collectors.joining(", ")),
-                numbered(InboundInsert.fromInbox(new TenantRef(tenant.id(), tenant.slug()))),
+                numbered(InboundInsert.fromInbox(tenant.ref())),
                 "ARRAY[1, 2, 3]::bigint[], 'received', gen_random_uuid(), 'inbound', 0, NULL, 0, 1");
         List<String> plan = all.lines().toList();
         for (String table : List.of(" on message ", " on contact ")) {

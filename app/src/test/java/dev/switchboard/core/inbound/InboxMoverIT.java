@@ -94,7 +94,7 @@ class InboxMoverIT extends TelegramIT {
     void messagesReadFromTheirInboxRowsAreStoredAsTheJvmStoresThem() {
         Connected connected = silentBot("inbox_same");
         UUID integrationId = UUID.fromString(connected.integrationId());
-        TenantRef tenant = new TenantRef(connected.tenant().id(), connected.tenant().slug());
+        TenantRef tenant = connected.tenant().ref();
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("latitude", 41.3874);
         location.put("longitude", 2.1686);
