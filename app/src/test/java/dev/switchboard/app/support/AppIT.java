@@ -65,6 +65,8 @@ public abstract class AppIT {
         registry.add("switchboard.bookings.remind-after", () -> "6s");
         registry.add("switchboard.bookings.check-interval", () -> "1s");
         registry.add("switchboard.monitoring.alert-interval", () -> "2s");
+        // a burst's deliveries wait in the inbox at most this long, within what the tests wait for them
+        registry.add("switchboard.inbox.burst-delay", () -> "3s");
         registry.add("switchboard.monitoring.alert-webhook-url", () -> WebhookReceiver.shared().url());
     }
 

@@ -7,6 +7,8 @@ import dev.switchboard.core.channel.DeliveryReceipt;
 import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.MessageKind;
+import dev.switchboard.core.config.SwitchboardProperties;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -38,6 +40,12 @@ class InboxMoverIT extends TelegramIT {
 
     @Autowired
     private InboundStore store;
+
+    @Autowired
+    private IngestPressure pressure;
+
+    @Autowired
+    private SwitchboardProperties properties;
 
     @Test
     void aDeliveryMovedAgainChangesNothing() {
@@ -152,6 +160,36 @@ class InboxMoverIT extends TelegramIT {
                 .isEqualTo(1);
         assertThat(connected.tenant().api().get("/api/v1/integrations/" + integrationId).json()
                 .path("messagesReceived").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * While enough webhooks wait for their commits, a delivery stays in the inbox; once the burst
+     * delay has passed since the mover last caught up, it is moved although they still wait.
+     */
+    @Test
+    void duringABurstDeliveriesWaitInTheInboxForAtMostTheBurstDelay() throws InterruptedException {
+        Connected connected = silentBot("inbox_burst");
+        UUID integrationId = UUID.fromString(connected.integrationId());
+        Duration delay = properties.inbox().burstDelay();
+        awaitEmptyInbox(connected.tenant().id());
+        for (int i = 0; i < properties.inbox().burstWebhooks(); i++) {
+            pressure.arrived();
+        }
+        try {
+            long started = System.nanoTime();
+            append(connected, integrationId, List.of(message("burst-1", "5350000004", "in a burst")));
+            Thread.sleep(delay.dividedBy(3).toMillis());
+            assertThat(inInbox(connected.tenant().id())).as("left in the inbox while webhooks wait").isEqualTo(1);
+
+            awaitEmptyInbox(connected.tenant().id());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(delay.plusSeconds(5));
+        } finally {
+            for (int i = 0; i < properties.inbox().burstWebhooks(); i++) {
+                pressure.answered();
+            }
+        }
+        assertThat(count("SELECT count(*) FROM " + connected.tenant().schema() + ".message WHERE external_id = 'burst-1'"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.core.config;
 
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ public record SwitchboardProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Polling polling,
         @DefaultValue Jobs jobs,
-        @DefaultValue Agent agent) {
+        @DefaultValue Agent agent,
+        @DefaultValue Inbox inbox) {
 
     /**
      * @param threads      concurrent workers per node
@@ -105,5 +107,18 @@ public record SwitchboardProperties(
             @DefaultValue("25s") Duration timeout,
             @DefaultValue("5s") Duration errorBackoff,
             @DefaultValue("10s") Duration supervisorInterval) {
+    }
+
+    /**
+     * How the inbox mover shares the node with webhooks during a burst.
+     *
+     * @param burstWebhooks while at least this many of the node's webhooks wait for their inbox
+     *                      commit, the mover leaves the machine to them; 0: it never does
+     * @param burstDelay    for at most this long after it last caught up with the inbox: how much
+     *                      later than usual a burst's messages may reach their conversations
+     */
+    public record Inbox(
+            @DefaultValue("16") @PositiveOrZero int burstWebhooks,
+            @DefaultValue("30s") Duration burstDelay) {
     }
 }

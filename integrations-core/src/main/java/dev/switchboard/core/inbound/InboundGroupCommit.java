@@ -48,12 +48,14 @@ public class InboundGroupCommit implements DisposableBean {
 
     private final InboxRows inbox;
     private final InboxMover mover;
+    private final IngestPressure pressure;
     private final Lane[] lanes = new Lane[LANES];
     private final ExecutorService committers = Threads.perTask("sb-ingest-commit");
 
-    public InboundGroupCommit(InboxRows inbox, InboxMover mover) {
+    public InboundGroupCommit(InboxRows inbox, InboxMover mover, IngestPressure pressure) {
         this.inbox = inbox;
         this.mover = mover;
+        this.pressure = pressure;
         for (int i = 0; i < LANES; i++) {
             lanes[i] = new Lane();
         }
@@ -86,11 +88,16 @@ public class InboundGroupCommit implements DisposableBean {
         Pending mine = new Pending(InboxRows.NewRow.of(tenant.id(), integrationId, channelType, events),
                 new CompletableFuture<>());
         Lane lane = lanes[Math.floorMod(integrationId.hashCode(), LANES)];
-        lane.queue.add(mine);
-        if (lane.committing.compareAndSet(false, true)) {
-            commitUntilStored(lane, mine);
+        pressure.arrived();
+        try {
+            lane.queue.add(mine);
+            if (lane.committing.compareAndSet(false, true)) {
+                commitUntilStored(lane, mine);
+            }
+            await(mine);
+        } finally {
+            pressure.answered();
         }
-        await(mine);
     }
 
     /** Commits groups until {@code mine} is stored (null: until the queue is empty), then lets go of the lane. */

@@ -1,5 +1,6 @@
 package dev.switchboard.core.inbound;
 
+import dev.switchboard.core.config.SwitchboardProperties;
 import dev.switchboard.core.integration.StoredIntegrations;
 import dev.switchboard.core.metrics.PipelineMetrics;
 import dev.switchboard.core.queue.WorkSignal;
@@ -7,6 +8,7 @@ import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
  * again every {@link #POLL} for what other nodes appended or what waits for a retry. A delivery it
  * cannot store (a bug, a broken tenant schema) stays in the inbox and is tried again later, ever
  * less often; one whose tenant or integration is gone is dropped, as the rest of them was.
+ *
+ * <p>During a burst it leaves the machine to the webhooks for a while ({@link MoverYield}): they
+ * are accepted faster, and their messages reach their conversations seconds later.
  */
 @Component
 public class InboxMover implements SmartLifecycle {
@@ -39,6 +44,8 @@ public class InboxMover implements SmartLifecycle {
     /** The most deliveries of a tenant one group statement takes: the batch's share of a busy tenant is split. */
     static final int GROUP = 256;
     static final Duration POLL = Duration.ofMillis(200);
+    /** How often a yielding mover looks whether the burst is over. */
+    private static final Duration YIELDING = Duration.ofMillis(20);
     private static final Logger log = LoggerFactory.getLogger(InboxMover.class);
 
     private final InboxRows inbox;
@@ -46,18 +53,20 @@ public class InboxMover implements SmartLifecycle {
     private final TenantDirectory tenants;
     private final StoredIntegrations integrations;
     private final PipelineMetrics metrics;
+    private final MoverYield yield;
     /** This mover's own wake-up (the class is the work queue's; nothing in it is queue-specific). */
     private final WorkSignal signal = new WorkSignal();
     private volatile boolean running;
     private Thread thread;
 
     public InboxMover(InboxRows inbox, InboundStore store, TenantDirectory tenants, StoredIntegrations integrations,
-                      PipelineMetrics metrics) {
+                      PipelineMetrics metrics, SwitchboardProperties properties, IngestPressure pressure) {
         this.inbox = inbox;
         this.store = store;
         this.tenants = tenants;
         this.integrations = integrations;
         this.metrics = metrics;
+        this.yield = new MoverYield(properties.inbox(), pressure, Clock.systemUTC());
         metrics.registry().gauge("switchboard.inbox.waiting", inbox, rows -> running ? rows.waiting() : 0);
     }
 
@@ -73,9 +82,16 @@ public class InboxMover implements SmartLifecycle {
         while (running) {
             long seen = signal.generation();
             try {
+                if (yield.now()) { // webhooks queue for their commits: theirs is the machine, for a while
+                    Thread.sleep(YIELDING.toMillis());
+                    continue;
+                }
                 Pass pass = moveOnce();
                 if (pass == Pass.FULL) {
                     continue;
+                }
+                if (pass != Pass.BUSY) {
+                    yield.caughtUp();
                 }
                 // another node's mover holds the inbox: look again soon, it may be done with ours
                 signal.awaitAfter(seen, pass == Pass.BUSY ? POLL.dividedBy(10) : POLL);

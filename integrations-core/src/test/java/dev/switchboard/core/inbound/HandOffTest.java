@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HandOffTest {
 
     private final HandOff handOff = new HandOff(new SwitchboardProperties(null, null, null, null, null, null, null, null,
-            new SwitchboardProperties.Agent(List.of("operator", "a person", "Человек"), "a person will answer", "faq")),
+            new SwitchboardProperties.Agent(List.of("operator", "a person", "Человек"), "a person will answer", "faq"), null),
             null, null);
 
     @Test

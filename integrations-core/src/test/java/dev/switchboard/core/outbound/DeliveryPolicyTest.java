@@ -17,7 +17,7 @@ class DeliveryPolicyTest {
                     new SwitchboardProperties.Circuit(10, 5, 50, Duration.ofSeconds(30), 1)),
             new SwitchboardProperties.Polling(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             new SwitchboardProperties.Jobs(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofHours(24), 16),
-            new SwitchboardProperties.Agent(java.util.List.of("operator"), "a person will answer", "faq")));
+            new SwitchboardProperties.Agent(java.util.List.of("operator"), "a person will answer", "faq"), null));
 
     @RepeatedTest(20)
     void backsOffExponentiallyWithJitterWithinBounds() {
