@@ -66,7 +66,7 @@ public class InboxMover implements SmartLifecycle {
         this.tenants = tenants;
         this.integrations = integrations;
         this.metrics = metrics;
-        this.yield = new MoverYield(properties.inbox(), pressure, Clock.systemUTC());
+        this.yield = new MoverYield(properties.inbox().burstDelay(), pressure, Clock.systemUTC());
         metrics.registry().gauge("switchboard.inbox.waiting", inbox, rows -> running ? rows.waiting() : 0);
     }
 

@@ -1,31 +1,28 @@
 package dev.switchboard.core.inbound;
 
-import dev.switchboard.core.config.SwitchboardProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When the {@link InboxMover} leaves the machine to webhooks: while at least
- * {@code burstWebhooks} of this node's webhooks wait for their inbox commit, for at most
- * {@code burstDelay} after the mover last caught up with the inbox. A burst is then accepted at
- * the rate the inbox alone allows, and stored in the tenants' schemas (and answered) after it:
- * on two cores, storing and triaging each message while the webhooks came cost two fifths of the
- * webhooks accepted. Past the delay the mover moves whatever the load, so a message appears in its
- * conversation at most that long after its webhook was answered, plus the time to catch up; under
- * a load the node cannot keep up with at all, it runs as if it never yielded.
+ * When the {@link InboxMover} leaves the machine to webhooks: while this node takes a burst of
+ * them ({@link IngestPressure}), for at most {@code burstDelay} after the mover last caught up
+ * with the inbox. A burst is then accepted at the rate the inbox alone allows, and its messages
+ * are stored in the tenants' schemas (and answered) after it: storing and triaging them while the
+ * webhooks still came took the machine the webhooks needed (BENCHMARKS.md). Past the delay the
+ * mover moves whatever the load, so a message reaches its conversation at most that long after its
+ * webhook was answered, plus the time to catch up; under a load the node cannot keep up with at
+ * all, it runs as if it never yielded.
  */
 final class MoverYield {
 
-    private final int burstWebhooks;
     private final Duration burstDelay;
     private final IngestPressure pressure;
     private final Clock clock;
     private volatile Instant caughtUpAt;
 
-    MoverYield(SwitchboardProperties.Inbox settings, IngestPressure pressure, Clock clock) {
-        this.burstWebhooks = settings.burstWebhooks();
-        this.burstDelay = settings.burstDelay();
+    MoverYield(Duration burstDelay, IngestPressure pressure, Clock clock) {
+        this.burstDelay = burstDelay;
         this.pressure = pressure;
         this.clock = clock;
         this.caughtUpAt = clock.instant();
@@ -38,7 +35,6 @@ final class MoverYield {
 
     /** Whether the mover should leave its next pass for later. */
     boolean now() {
-        return burstWebhooks > 0 && pressure.waiting() >= burstWebhooks
-                && clock.instant().isBefore(caughtUpAt.plus(burstDelay));
+        return pressure.inBurst() && clock.instant().isBefore(caughtUpAt.plus(burstDelay));
     }
 }
