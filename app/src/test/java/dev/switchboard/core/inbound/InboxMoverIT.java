@@ -176,6 +176,7 @@ class InboxMoverIT extends TelegramIT {
             pressure.arrived();
         }
         try {
+            Thread.sleep(InboxMover.POLL.toMillis()); // a pass begun before the burst has ended
             long started = System.nanoTime();
             append(connected, integrationId, List.of(message("burst-1", "5350000004", "in a burst")));
             Thread.sleep(delay.dividedBy(3).toMillis());

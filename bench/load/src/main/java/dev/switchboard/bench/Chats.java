@@ -3,6 +3,8 @@ package dev.switchboard.bench;
 import dev.switchboard.sandbox.telegram.SentMessage;
 import dev.switchboard.sandbox.telegram.TelegramEmulator;
 import dev.switchboard.sandbox.telegram.TgUser;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,9 @@ final class Chats {
     /** A guest's private chat with one bot. */
     record Chat(Provisioner.ConnectedBot bot, TgUser guest) {
     }
+
+    /** How long a wait for echoes lasts without a new one before it gives up. */
+    private static final Duration STALLED = Duration.ofMinutes(1);
 
     /** The greeting's tag: every guest first writes "hi <chat id>". */
     static final String GREETING = "hi";
@@ -43,19 +48,29 @@ final class Chats {
         return chats;
     }
 
-    /** Waits (up to 5 minutes) until the emulator holds {@code expected} sends whose text starts with the tag. */
+    /**
+     * Waits until the emulator holds {@code expected} sends whose text starts with the tag; gives up
+     * when none came for {@link #STALLED}. Not a fixed deadline: a burst accepted faster than it is
+     * answered (the inbox absorbs it) takes as long as the sends do.
+     */
     static List<SentMessage> awaitEchoes(TelegramEmulator telegram, List<Provisioner.ConnectedBot> bots, String tag,
                                          long expected) {
         List<SentMessage> echoes = List.of();
-        for (int i = 0; i < 600; i++) {
-            echoes = bots.stream().flatMap(b -> telegram.sentMessages(b.bot().token()).stream())
+        Instant lastProgress = Instant.now();
+        while (Duration.between(lastProgress, Instant.now()).compareTo(STALLED) < 0) {
+            List<SentMessage> now = bots.stream().flatMap(b -> telegram.sentMessages(b.bot().token()).stream())
                     .filter(m -> m.text() != null && m.text().startsWith(tag + " ")).toList();
-            if (echoes.size() >= expected) {
-                return echoes;
+            if (now.size() >= expected) {
+                return now;
             }
+            if (now.size() > echoes.size()) {
+                lastProgress = Instant.now();
+            }
+            echoes = now;
             Pause.millis(500);
         }
-        throw new IllegalStateException(tag + ": " + echoes.size() + " of " + expected + " echoes in 5 minutes");
+        throw new IllegalStateException(tag + ": " + echoes.size() + " of " + expected + " echoes, none more for "
+                + STALLED.toSeconds() + " s");
     }
 
 }

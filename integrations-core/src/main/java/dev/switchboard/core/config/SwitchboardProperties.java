@@ -1,5 +1,6 @@
 package dev.switchboard.core.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public record SwitchboardProperties(
         @DefaultValue Polling polling,
         @DefaultValue Jobs jobs,
         @DefaultValue Agent agent,
-        @DefaultValue Inbox inbox) {
+        @DefaultValue @Valid Inbox inbox) {
 
     /**
      * @param threads      concurrent workers per node
@@ -114,11 +115,21 @@ public record SwitchboardProperties(
      *
      * @param burstWebhooks while at least this many of the node's webhooks wait for their inbox
      *                      commit, the mover leaves the machine to them; 0: it never does
-     * @param burstDelay    for at most this long after it last caught up with the inbox: how much
-     *                      later than usual a burst's messages may reach their conversations
+     * @param burstDelay    for at most this long after it last caught up with the inbox (0: never):
+     *                      a burst's messages reach their conversations up to this much later than
+     *                      usual, plus the time the backlog then takes to drain
      */
     public record Inbox(
             @DefaultValue("16") @PositiveOrZero int burstWebhooks,
             @DefaultValue("30s") Duration burstDelay) {
+
+        private static final Duration LONGEST_BURST_DELAY = Duration.ofMinutes(10);
+
+        public Inbox {
+            if (burstDelay.isNegative() || burstDelay.compareTo(LONGEST_BURST_DELAY) > 0) {
+                throw new IllegalArgumentException("switchboard.inbox.burst-delay must be between 0 and "
+                        + LONGEST_BURST_DELAY + ", not " + burstDelay);
+            }
+        }
     }
 }

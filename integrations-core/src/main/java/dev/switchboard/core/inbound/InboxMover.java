@@ -8,7 +8,6 @@ import dev.switchboard.core.support.Threads;
 import dev.switchboard.core.tenant.TenantContext;
 import dev.switchboard.core.tenant.TenantDirectory;
 import dev.switchboard.core.tenant.TenantRef;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +34,8 @@ import org.springframework.stereotype.Component;
  * less often; one whose tenant or integration is gone is dropped, as the rest of them was.
  *
  * <p>During a burst it leaves the machine to the webhooks for a while ({@link MoverYield}): they
- * are accepted faster, and their messages reach their conversations seconds later.
+ * are accepted faster, and their messages reach their conversations later, by up to the burst
+ * delay and the time the backlog then takes to drain.
  */
 @Component
 public class InboxMover implements SmartLifecycle {
@@ -53,7 +53,7 @@ public class InboxMover implements SmartLifecycle {
     private final TenantDirectory tenants;
     private final StoredIntegrations integrations;
     private final PipelineMetrics metrics;
-    private final MoverYield yield;
+    private final MoverYield yielding;
     /** This mover's own wake-up (the class is the work queue's; nothing in it is queue-specific). */
     private final WorkSignal signal = new WorkSignal();
     private volatile boolean running;
@@ -66,7 +66,7 @@ public class InboxMover implements SmartLifecycle {
         this.tenants = tenants;
         this.integrations = integrations;
         this.metrics = metrics;
-        this.yield = new MoverYield(properties.inbox().burstDelay(), pressure, Clock.systemUTC());
+        this.yielding = new MoverYield(properties.inbox().burstDelay(), pressure, System::nanoTime);
         metrics.registry().gauge("switchboard.inbox.waiting", inbox, rows -> running ? rows.waiting() : 0);
     }
 
@@ -82,16 +82,15 @@ public class InboxMover implements SmartLifecycle {
         while (running) {
             long seen = signal.generation();
             try {
-                if (yield.now()) { // webhooks queue for their commits: theirs is the machine, for a while
+                if (yielding.yieldsNow()) { // webhooks queue for their commits: theirs is the machine, for a while
                     Thread.sleep(YIELDING.toMillis());
                     continue;
                 }
+                yielding.passStarts();
                 Pass pass = moveOnce();
+                yielding.passEnded(pass);
                 if (pass == Pass.FULL) {
                     continue;
-                }
-                if (pass != Pass.BUSY) {
-                    yield.caughtUp();
                 }
                 // another node's mover holds the inbox: look again soon, it may be done with ours
                 signal.awaitAfter(seen, pass == Pass.BUSY ? POLL.dividedBy(10) : POLL);

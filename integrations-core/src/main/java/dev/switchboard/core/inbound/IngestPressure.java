@@ -1,9 +1,9 @@
 package dev.switchboard.core.inbound;
 
 import dev.switchboard.core.config.SwitchboardProperties;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +21,25 @@ public class IngestPressure {
     static final Duration HOLD = Duration.ofMillis(250);
 
     private final int burstWebhooks;
-    private final Clock clock;
+    private final LongSupplier nanos;
     private final AtomicInteger waiting = new AtomicInteger();
-    private volatile long burstSeenAt; // epoch millis
+    private volatile long burstSeenAt;
 
     @Autowired
     public IngestPressure(SwitchboardProperties properties) {
-        this(properties.inbox().burstWebhooks(), Clock.systemUTC());
+        this(properties.inbox().burstWebhooks(), System::nanoTime);
     }
 
-    IngestPressure(int burstWebhooks, Clock clock) {
+    /** @param nanos a monotonic clock, in nanoseconds */
+    IngestPressure(int burstWebhooks, LongSupplier nanos) {
         this.burstWebhooks = burstWebhooks;
-        this.clock = clock;
+        this.nanos = nanos;
+        this.burstSeenAt = nanos.getAsLong() - HOLD.toNanos();
     }
 
     void arrived() {
         if (waiting.incrementAndGet() >= burstWebhooks && burstWebhooks > 0) {
-            burstSeenAt = clock.millis();
+            burstSeenAt = nanos.getAsLong(); // racing arrivals write nearly the same time: either will do
         }
     }
 
@@ -48,6 +50,6 @@ public class IngestPressure {
     /** Whether enough webhooks wait at once, or did lately: a burst is going on. */
     boolean inBurst() {
         return burstWebhooks > 0
-                && (waiting.get() >= burstWebhooks || clock.millis() - burstSeenAt < HOLD.toMillis());
+                && (waiting.get() >= burstWebhooks || nanos.getAsLong() - burstSeenAt < HOLD.toNanos());
     }
 }

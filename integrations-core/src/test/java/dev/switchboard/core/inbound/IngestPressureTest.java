@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class IngestPressureTest {
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedNanos clock = new SteppedNanos();
 
     @Test
     void aBurstIsEnoughWebhooksWaitingAtOnce() {

@@ -7,31 +7,48 @@ import org.junit.jupiter.api.Test;
 
 class MoverYieldTest {
 
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedNanos clock = new SteppedNanos();
     private final IngestPressure pressure = new IngestPressure(1, clock);
-    private final MoverYield yield = new MoverYield(Duration.ofSeconds(30), pressure, clock);
+    private final MoverYield yielding = new MoverYield(Duration.ofSeconds(30), pressure, clock);
 
     @Test
     void yieldsOnlyDuringABurst() {
-        assertThat(yield.now()).isFalse();
+        assertThat(yielding.yieldsNow()).isFalse();
         pressure.arrived();
-        assertThat(yield.now()).isTrue();
+        assertThat(yielding.yieldsNow()).isTrue();
         pressure.answered();
         clock.advance(IngestPressure.HOLD);
-        assertThat(yield.now()).isFalse();
+        assertThat(yielding.yieldsNow()).isFalse();
     }
 
     @Test
     void yieldsForAtMostTheDelayAfterTheMoverLastCaughtUp() {
         pressure.arrived();
         clock.advance(Duration.ofSeconds(29));
-        assertThat(yield.now()).isTrue();
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(yield.now()).as("the burst has waited long enough: the mover moves, whatever the load").isFalse();
+        assertThat(yielding.yieldsNow()).isTrue();
+        clock.advance(Duration.ofSeconds(1)); // past the end of the long range, where nanoTime wraps
+        assertThat(yielding.yieldsNow()).as("the burst has waited long enough: the mover moves, whatever the load").isFalse();
 
-        yield.caughtUp();
-        assertThat(yield.now()).as("caught up: the burst may wait again").isTrue();
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(yield.now()).isFalse();
+        pass(InboxMover.Pass.MOVED, Duration.ofSeconds(2));
+        assertThat(yielding.yieldsNow()).as("caught up: the burst may wait again").isTrue();
+        clock.advance(Duration.ofSeconds(28));
+        assertThat(yielding.yieldsNow()).as("counted from the start of the pass that caught up").isFalse();
+    }
+
+    @Test
+    void onlyAPassThatTookAllThereWasCatchesUp() {
+        pressure.arrived();
+        clock.advance(Duration.ofSeconds(30));
+        pass(InboxMover.Pass.FULL, Duration.ofMillis(100));
+        pass(InboxMover.Pass.BUSY, Duration.ofMillis(100));
+        assertThat(yielding.yieldsNow()).as("a full batch left more; another node's mover had the inbox").isFalse();
+        pass(InboxMover.Pass.EMPTY, Duration.ofMillis(100));
+        assertThat(yielding.yieldsNow()).isTrue();
+    }
+
+    private void pass(InboxMover.Pass pass, Duration taking) {
+        yielding.passStarts();
+        clock.advance(taking);
+        yielding.passEnded(pass);
     }
 }
