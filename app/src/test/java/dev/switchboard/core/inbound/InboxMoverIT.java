@@ -8,6 +8,7 @@ import dev.switchboard.core.channel.InboundEvent;
 import dev.switchboard.core.channel.InboundMessage;
 import dev.switchboard.core.channel.MessageKind;
 import dev.switchboard.core.config.SwitchboardProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,6 +47,9 @@ class InboxMoverIT extends TelegramIT {
 
     @Autowired
     private SwitchboardProperties properties;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aDeliveryMovedAgainChangesNothing() {
@@ -181,6 +185,7 @@ class InboxMoverIT extends TelegramIT {
             append(connected, integrationId, List.of(message("burst-1", "5350000004", "in a burst")));
             Thread.sleep(delay.dividedBy(3).toMillis());
             assertThat(inInbox(connected.tenant().id())).as("left in the inbox while webhooks wait").isEqualTo(1);
+            assertThat(meters.get("switchboard.inbox.yielding").gauge().value()).isEqualTo(1.0);
 
             awaitEmptyInbox(connected.tenant().id());
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(delay.plusSeconds(5));
@@ -191,6 +196,7 @@ class InboxMoverIT extends TelegramIT {
         }
         assertThat(count("SELECT count(*) FROM " + connected.tenant().schema() + ".message WHERE external_id = 'burst-1'"))
                 .isEqualTo(1);
+        assertThat(meters.get("switchboard.inbox.yielding").gauge().value()).isZero();
     }
 
     @Test

@@ -68,6 +68,8 @@ public class InboxMover implements SmartLifecycle {
         this.metrics = metrics;
         this.yielding = new MoverYield(properties.inbox().burstDelay(), pressure, System::nanoTime);
         metrics.registry().gauge("switchboard.inbox.waiting", inbox, rows -> running ? rows.waiting() : 0);
+        // 1 while this node's mover leaves the inbox to a burst: why it waits
+        metrics.registry().gauge("switchboard.inbox.yielding", yielding, y -> running && y.yieldsNow() ? 1 : 0);
     }
 
     /** Something was appended on this node: move it now rather than at the next poll. */

@@ -23,9 +23,8 @@ final class MoverYield {
     private final long burstDelayNanos;
     private final IngestPressure pressure;
     private final LongSupplier nanos;
-    // the mover's thread alone reads and writes these
-    private long passStartedAt;
-    private long caughtUpAt;
+    private long passStartedAt; // the mover's thread alone uses it
+    private volatile long caughtUpAt; // read by the metrics' thread too
 
     /** @param nanos a monotonic clock, in nanoseconds */
     MoverYield(Duration burstDelay, IngestPressure pressure, LongSupplier nanos) {
